@@ -1,0 +1,72 @@
+/**
+ * practice-graph: organizational network analysis from message logs.
+ *
+ * Pipeline: log (readers → `Message`) → graph (interaction graph, windows, threads) → communities /
+ * expertise → practice (the community-of-practice test) → report / cli.
+ *
+ * @packageDocumentation
+ */
+
+export { type Duration, type Instant, parseDuration, parseInstant } from './duration.js';
+export {
+  type ErrorCode,
+  type ErrorLocation,
+  FormatError,
+  GraphError,
+  InputError,
+  OptionError,
+  PracticeGraphError,
+  UsageError,
+} from './errors.js';
+export {
+  BUILD_DEFAULTS,
+  type BuildOptions,
+  type BuildStats,
+  buildInteractionGraph,
+  buildWindowGraphs,
+  DEFAULT_WINDOW_ORIGIN,
+  type InteractionGraph,
+  type InteractionGraphAttributes,
+  InteractionGraphBuilder,
+  type PersonAttributes,
+  type ResolvedBuildParams,
+  TIE_KINDS,
+  type TieAttributes,
+  type TieKind,
+  type WindowGraph,
+  type WindowOptions,
+} from './graph/build.js';
+export { type Ingested, type IngestOptions, ingest } from './graph/ingest.js';
+export { RESERVED_NODE_ATTRIBUTES, type Roster, type RosterOptions, readRoster } from './graph/roster.js';
+export { type GraphSummary, reciprocity, summarizeGraph } from './graph/summary.js';
+export { type ToUndirectedOptions, toUndirected, type UndirectedTieAttributes } from './graph/undirected.js';
+export { CSV_DEFAULTS, type CsvReadOptions, csvRows, readCsv, sniffDelimiter } from './log/csv.js';
+export { type ColumnMapping, HEADER_ALIASES, type RecordOptions } from './log/fields.js';
+export {
+  createIdentityResolver,
+  type IdentityOptions,
+  type IdentityResolver,
+  normalizePersonId,
+} from './log/identity.js';
+export { type JsonArrayReadOptions, type JsonReadOptions, readJson, readNdjson } from './log/json.js';
+export { MESSAGE_FIELDS, MESSAGE_KINDS, type Message, type MessageField, type MessageKind } from './log/message.js';
+export {
+  MessageLog,
+  READER_DEFAULTS,
+  type ReaderOptions,
+  type ReadStats,
+  type Reject,
+} from './log/message-log.js';
+export { detectFormat, LOG_FORMATS, type LogFormat, type ReadLogOptions, readLog } from './log/read.js';
+export type { LogSource } from './log/source.js';
+export {
+  type PersonThreadStats,
+  summarizeThreads,
+  ThreadCollector,
+  type ThreadOptions,
+  type ThreadReplier,
+  type ThreadSummaries,
+  type ThreadSummary,
+} from './log/threads.js';
+export { createTimestampParser, type TimestampOptions, type TimestampParser } from './log/timestamp.js';
+export { createRng, DEFAULT_SEED, deriveSeed, type Rng, randomInt, shuffleInPlace } from './random.js';

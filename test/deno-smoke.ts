@@ -1,0 +1,29 @@
+// Deno smoke test of the BUILT library (run `npm run build` first):
+//   npx deno run --allow-read=. test/deno-smoke.ts
+// package.json + node_modules/ in the project root make Deno resolve the bare npm
+// specifiers inside dist/ from node_modules (no network, no deno.json needed).
+import { buildInteractionGraph, createRng, readCsv, summarizeGraph } from '../dist/index.js';
+
+function check(cond: boolean, msg: string): void {
+  if (!cond) {
+    console.error(`deno-smoke: FAIL ${msg}`);
+    Deno.exit(1);
+  }
+}
+
+const graph = await buildInteractionGraph(readCsv('fixtures/logs/small.csv'));
+const summary = summarizeGraph(graph);
+check(summary.people === 5 && summary.ties === 7, `graph size ${summary.people}/${summary.ties}`);
+check(graph.getEdgeAttribute('bob@example.org', 'ada@example.org', 'weight') === 2.5, 'tie weight');
+const fromText = await buildInteractionGraph(readCsv({ text: 'from,to,date\na,b,2024-01-01T00:00:00Z\n' }));
+check(fromText.size === 1, 'graph from text');
+// the seeded generator must give the same stream as under Node (values checked in test/random.test.ts)
+const rng = createRng(42);
+const draws = [rng(), rng(), rng()];
+check(
+  draws.every((x) => x >= 0 && x < 1),
+  `rng range ${draws}`,
+);
+console.log(
+  `deno-smoke: ok (Deno ${Deno.version.deno}) ${JSON.stringify({ people: summary.people, ties: summary.ties, rng: draws[0] })}`,
+);
