@@ -26,7 +26,9 @@ if (files.length === 0) {
 let failed = 0;
 for (const f of files) {
   console.log(`\n--- ${f}${dry ? ' (dry run)' : ''} ---`);
-  const r = spawnSync(process.execPath, ['--expose-gc', join(here, f), ...(dry ? ['--dry'] : [])], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', join(here, f), ...(dry ? ['--dry'] : [])], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     console.error(`bench: ${f} failed (exit ${r.status})`);
     failed++;

@@ -9,7 +9,9 @@ const candidates = [process.env.PRACTICE_GRAPH_DATA, join(repo, '..', 'shared', 
 /** Absolute path of the shared data folder. Throws when it cannot be found: tests must not skip silently. */
 export const DATA_DIR: string = (() => {
   for (const c of candidates) if (c && existsSync(c)) return c;
-  throw new Error(`shared data not found; looked in ${candidates.filter(Boolean).join(', ')} (set PRACTICE_GRAPH_DATA)`);
+  throw new Error(
+    `shared data not found; looked in ${candidates.filter(Boolean).join(', ')} (set PRACTICE_GRAPH_DATA)`,
+  );
 })();
 
 /** Path of a file inside the shared data folder. */

@@ -34,8 +34,9 @@ import { type Duration, type Instant, parseDuration, parseInstant } from '../dur
 import { OptionError } from '../errors.js';
 import { BoundedIdMap, DEFAULT_REPLY_INDEX_CAPACITY } from '../log/id-map.js';
 import type { Message } from '../log/message.js';
-import type { ReadStats } from '../log/message-log.js';
+import { forEachMessage, type ReadStats } from '../log/message-log.js';
 import { optionChecker } from '../options.js';
+import { GraphAccumulator, KINDS, MessageMarks, PersonIndex } from './accumulate.js';
 import type { Roster } from './roster.js';
 
 const MODULE = 'graph/build';
@@ -220,129 +221,13 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildPa
   return params;
 }
 
-/** Growable columns of tie data, keyed by an integer tie index. */
-class TieStore {
-  private readonly index = new Map<number, number>();
-  size = 0;
-  private cap = 1024;
-  src = new Int32Array(this.cap);
-  dst = new Int32Array(this.cap);
-  weight = new Float64Array(this.cap);
-  counts = new Uint32Array(this.cap * 5);
-  first = new Float64Array(this.cap).fill(Number.NaN);
-  last = new Float64Array(this.cap).fill(Number.NaN);
-
-  private grow(): void {
-    const cap = this.cap * 2;
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const grow64 = (a: Float64Array, fill = 0) => {
-      const b = new Float64Array(cap);
-      if (fill !== 0) b.fill(fill, a.length);
-      b.set(a);
-      return b;
-    };
-    this.src = grow32(this.src);
-    this.dst = grow32(this.dst);
-    this.weight = grow64(this.weight);
-    this.first = grow64(this.first, Number.NaN);
-    this.last = grow64(this.last, Number.NaN);
-    const counts = new Uint32Array(cap * 5);
-    counts.set(this.counts);
-    this.counts = counts;
-    this.cap = cap;
-  }
-
-  add(src: number, dst: number, kind: number, weight: number, time: number | undefined): void {
-    const key = src * 67_108_864 + dst;
-    let t = this.index.get(key);
-    if (t === undefined) {
-      if (this.size === this.cap) this.grow();
-      t = this.size++;
-      this.index.set(key, t);
-      this.src[t] = src;
-      this.dst[t] = dst;
-    }
-    this.weight[t] = (this.weight[t] as number) + weight;
-    this.counts[t * 5 + kind] = (this.counts[t * 5 + kind] as number) + 1;
-    if (time !== undefined) {
-      const f = this.first[t] as number;
-      if (!(f <= time)) this.first[t] = time;
-      const l = this.last[t] as number;
-      if (!(l >= time)) this.last[t] = time;
-    }
-  }
-}
-
-/** Per-person counters, growable. */
-class PersonStore {
-  readonly ids: string[] = [];
-  private readonly byId = new Map<string, number>();
-  sent: number[] = [];
-  received: number[] = [];
-  firstSeen: number[] = [];
-  lastSeen: number[] = [];
-  /** Whether the person is in this store's graph (a sender or a tie end). */
-  present: boolean[] = [];
-
-  get(id: string): number {
-    let i = this.byId.get(id);
-    if (i === undefined) {
-      i = this.ids.length;
-      this.byId.set(id, i);
-      this.ids.push(id);
-    }
-    return i;
-  }
-
-  lookup(id: string): number | undefined {
-    return this.byId.get(id);
-  }
-}
-
-/** One graph under construction (the whole period, or one window) over a shared person index. */
-class GraphAccumulator {
-  readonly ties = new TieStore();
-  readonly sent = new Map<number, number>();
-  readonly received = new Map<number, number>();
-  readonly firstSeen = new Map<number, number>();
-  readonly lastSeen = new Map<number, number>();
-  from: number | undefined;
-  to: number | undefined;
-
-  seen(person: number, time: number | undefined): void {
-    if (!this.sent.has(person)) this.sent.set(person, 0);
-    if (!this.received.has(person)) this.received.set(person, 0);
-    if (time === undefined) return;
-    const f = this.firstSeen.get(person);
-    if (f === undefined || time < f) this.firstSeen.set(person, time);
-    const l = this.lastSeen.get(person);
-    if (l === undefined || time > l) this.lastSeen.set(person, time);
-    if (this.from === undefined || time < this.from) this.from = time;
-    if (this.to === undefined || time > this.to) this.to = time;
-  }
-
-  send(person: number, time: number | undefined): void {
-    this.seen(person, time);
-    this.sent.set(person, (this.sent.get(person) as number) + 1);
-  }
-
-  receive(person: number, time: number | undefined): void {
-    this.seen(person, time);
-    this.received.set(person, (this.received.get(person) as number) + 1);
-  }
-}
-
 const KIND_INDEX: Record<TieKind, number> = { to: 0, cc: 1, bcc: 2, reply: 3, mention: 4 };
 
 interface PendingReply {
   sender: number;
   parent: string;
   weight: number;
-  time: number | undefined;
+  time: number;
   window: number | undefined;
   /** Whether the message added other ties (then it is already counted as used). */
   used: boolean;
@@ -377,7 +262,7 @@ export const DEFAULT_WINDOW_ORIGIN = 4 * 86_400_000;
  */
 export class InteractionGraphBuilder {
   readonly params: ResolvedBuildParams;
-  private readonly people = new PersonStore();
+  private readonly people = new PersonIndex();
   private readonly whole = new GraphAccumulator();
   private readonly windows = new Map<number, GraphAccumulator>();
   private readonly replyIndex: BoundedIdMap;
@@ -386,6 +271,11 @@ export class InteractionGraphBuilder {
   private readonly roster: Roster | undefined;
   private readonly windowMs: number | undefined;
   private readonly origin: number;
+  private readonly marks = new MessageMarks();
+  private readonly recipientMarks = new MessageMarks();
+  // scratch lists of one message's recipients and their kinds
+  private rcpt: number[] = [];
+  private rcptKind: number[] = [];
   private finished = false;
   readonly stats: BuildStats = {
     messages: 0,
@@ -419,33 +309,29 @@ export class InteractionGraphBuilder {
     }
   }
 
-  private windowOf(time: number | undefined): GraphAccumulator | undefined {
-    if (this.windowMs === undefined || time === undefined) return undefined;
-    const w = Math.floor((time - this.origin) / this.windowMs);
-    let acc = this.windows.get(w);
+  private windowKey(time: number): number | undefined {
+    if (this.windowMs === undefined || Number.isNaN(time)) return undefined;
+    return Math.floor((time - this.origin) / this.windowMs);
+  }
+
+  private windowAt(key: number | undefined): GraphAccumulator | undefined {
+    if (key === undefined) return undefined;
+    let acc = this.windows.get(key);
     if (!acc) {
       acc = new GraphAccumulator();
-      this.windows.set(w, acc);
+      this.windows.set(key, acc);
     }
     return acc;
   }
 
-  private windowKey(time: number | undefined): number | undefined {
-    if (this.windowMs === undefined || time === undefined) return undefined;
-    return Math.floor((time - this.origin) / this.windowMs);
-  }
-
-  private tie(
-    s: number,
-    d: number,
-    kind: TieKind,
-    w: number,
-    time: number | undefined,
-    win: GraphAccumulator | undefined,
-  ) {
-    const k = KIND_INDEX[kind];
-    this.whole.ties.add(s, d, k, w, time);
-    win?.ties.add(s, d, k, w, time);
+  /** Adds a recipient of the current message under the strongest header seen (0 to, 1 cc, 2 bcc). */
+  private addRecipient(id: string, kind: number, sender: string): void {
+    if (id === sender) return;
+    const p = this.people.get(id);
+    if (this.recipientMarks.stamp(p)) {
+      this.rcpt.push(p);
+      this.rcptKind.push(kind);
+    }
   }
 
   /** Adds one message. */
@@ -454,15 +340,16 @@ export class InteractionGraphBuilder {
     const stats = this.stats;
     stats.messages++;
     const p = this.params;
-    const time = m.timestamp;
+    const time = m.timestamp ?? Number.NaN;
     const sender = m.sender;
-    this.replyIndex.set(m.id, this.people.get(sender));
+    const s = this.people.get(sender);
+    this.replyIndex.set(m.id, s);
     if (this.excluded.has(sender)) {
       stats.dropped.excludedSender++;
       return;
     }
     if (p.from !== undefined || p.to !== undefined) {
-      if (time === undefined) {
+      if (Number.isNaN(time)) {
         stats.dropped.untimed++;
         return;
       }
@@ -471,82 +358,82 @@ export class InteractionGraphBuilder {
         return;
       }
     }
-    // distinct recipients under their strongest header
-    const recipients = new Map<string, TieKind>();
-    for (const r of m.recipients) if (r !== sender) recipients.set(r, 'to');
-    for (const r of m.cc) if (r !== sender && !recipients.has(r)) recipients.set(r, 'cc');
-    if (m.bcc) for (const r of m.bcc) if (r !== sender && !recipients.has(r)) recipients.set(r, 'bcc');
-    const n = recipients.size;
+    // distinct recipients under their strongest header (lists are visited strongest first)
+    this.recipientMarks.next();
+    this.rcpt.length = 0;
+    this.rcptKind.length = 0;
+    for (const r of m.recipients) this.addRecipient(r, 0, sender);
+    for (const r of m.cc) this.addRecipient(r, 1, sender);
+    if (m.bcc) for (const r of m.bcc) this.addRecipient(r, 2, sender);
+    const n = this.rcpt.length;
     if (n > p.maxRecipients) {
       stats.dropped.massMail++;
       return;
     }
     const c = m.weight ?? 1;
-    const s = this.people.get(sender);
-    const win = this.windowOf(time);
-    if (this.windowMs !== undefined && time === undefined) stats.notWindowed++;
-    this.whole.send(s, time);
-    win?.send(s, time);
+    const winKey = this.windowKey(time);
+    const win = this.windowAt(winKey);
+    if (this.windowMs !== undefined && winKey === undefined) stats.notWindowed++;
+    this.whole.activity.send(s, time);
+    win?.activity.send(s, time);
 
+    const marks = this.marks;
+    marks.next();
     let ties = 0;
     let selfTies = 0;
-    const touched = new Set<number>();
-    const receive = (d: number) => {
-      if (touched.has(d)) return;
-      touched.add(d);
-      this.whole.receive(d, time);
-      win?.receive(d, time);
-    };
+    const weights = p.weights;
+    const kindWeight = [weights.to, weights.cc, weights.bcc];
     const share = p.splitBroadcasts && n > 0 ? 1 / n : 1;
-    for (const [r, kind] of recipients) {
-      if (this.excluded.has(r)) {
+    for (let i = 0; i < n; i++) {
+      const d = this.rcpt[i] as number;
+      if (this.excluded.has(this.people.ids[d] as string)) {
         stats.excludedTies++;
         continue;
       }
-      const d = this.people.get(r);
-      this.tie(s, d, kind, p.weights[kind] * c * share, time, win);
-      receive(d);
+      const kind = this.rcptKind[i] as number;
+      this.tie(s, d, kind, (kindWeight[kind] as number) * c * share, time, win);
       ties++;
     }
-    const selfAddressed = m.recipients.includes(sender) || m.cc.includes(sender) || (m.bcc?.includes(sender) ?? false);
-    if (selfAddressed) selfTies++;
-    for (const r of new Set(m.mentions)) {
-      if (r === sender) {
-        selfTies++;
-        continue;
+    if (m.recipients.includes(sender) || m.cc.includes(sender) || (m.bcc?.includes(sender) ?? false)) selfTies++;
+    if (m.mentions.length > 0) {
+      this.recipientMarks.next();
+      for (const r of m.mentions) {
+        if (r === sender) {
+          selfTies++;
+          continue;
+        }
+        if (this.excluded.has(r)) {
+          stats.excludedTies++;
+          continue;
+        }
+        const d = this.people.get(r);
+        if (!this.recipientMarks.stamp(d)) continue;
+        this.tie(s, d, KIND_INDEX.mention, weights.mention * c, time, win);
+        ties++;
       }
-      if (this.excluded.has(r)) {
-        stats.excludedTies++;
-        continue;
-      }
-      const d = this.people.get(r);
-      this.tie(s, d, 'mention', p.weights.mention * c, time, win);
-      receive(d);
-      ties++;
     }
     let awaitingReply = false;
     if (m.replyTo !== undefined) {
       const parent = this.replyIndex.get(m.replyTo);
-      if (parent === undefined || parent === s) {
-        // unknown yet, or the sender's own message: resolve at the end (a self-reply is a self-tie)
-        if (parent === s) selfTies++;
-        else {
-          awaitingReply = true;
-          this.pending.push({
-            sender: s,
-            parent: m.replyTo,
-            weight: p.weights.reply * c,
-            time,
-            window: this.windowKey(time),
-            used: ties > 0,
-            touched: [...touched],
-          });
-        }
+      if (parent === s) selfTies++;
+      else if (parent === undefined) {
+        // the parent may come later in the log: resolve at the end
+        awaitingReply = true;
+        const touched: number[] = [];
+        for (let i = 0; i < n; i++) touched.push(this.rcpt[i] as number);
+        this.pending.push({
+          sender: s,
+          parent: m.replyTo,
+          weight: weights.reply * c,
+          time,
+          window: winKey,
+          used: ties > 0,
+          touched,
+        });
       } else if (this.excluded.has(this.people.ids[parent] as string)) {
         stats.excludedTies++;
       } else {
-        this.tie(s, parent, 'reply', p.weights.reply * c, time, win);
-        receive(parent);
+        this.tie(s, parent, KIND_INDEX.reply, weights.reply * c, time, win);
         ties++;
       }
     }
@@ -558,10 +445,20 @@ export class InteractionGraphBuilder {
     else stats.dropped.noTies++;
   }
 
+  /** Adds a contribution and counts the receiver once per message. */
+  private tie(s: number, d: number, kind: number, w: number, time: number, win: GraphAccumulator | undefined): void {
+    this.whole.ties.add(s, d, kind, w, time);
+    win?.ties.add(s, d, kind, w, time);
+    if (this.marks.stamp(d)) {
+      this.whole.activity.receive(d, time);
+      win?.activity.receive(d, time);
+    }
+  }
+
   private resolvePending(): void {
     for (const r of this.pending) {
       const parent = this.replyIndex.get(r.parent);
-      const win = r.window !== undefined ? this.windows.get(r.window) : undefined;
+      const win = this.windowAt(r.window);
       if (parent === undefined) {
         this.stats.unresolvedReplies++;
         if (!r.used) this.stats.dropped.unresolvedReply++;
@@ -577,11 +474,9 @@ export class InteractionGraphBuilder {
         if (!r.used) this.stats.dropped.noTies++;
         continue;
       }
-      this.tie(r.sender, parent, 'reply', r.weight, r.time, win);
-      if (!r.touched.includes(parent)) {
-        this.whole.receive(parent, r.time);
-        win?.receive(parent, r.time);
-      }
+      this.marks.next();
+      for (const t of r.touched) this.marks.stamp(t);
+      this.tie(r.sender, parent, KIND_INDEX.reply, r.weight, r.time, win);
       if (!r.used) this.stats.used++;
     }
     this.pending.length = 0;
@@ -591,19 +486,21 @@ export class InteractionGraphBuilder {
     const graph = new DirectedGraph<PersonAttributes, TieAttributes, InteractionGraphAttributes>();
     const ids = this.people.ids;
     const rosterPeople = this.roster?.people;
-    const order = [...acc.sent.keys()].sort((a, b) => a - b);
+    const act = acc.activity;
+    const order = [...act.order].sort((a, b) => a - b);
     for (const i of order) {
-      const attrs: PersonAttributes = { sent: acc.sent.get(i) ?? 0, received: acc.received.get(i) ?? 0 };
-      const f = acc.firstSeen.get(i);
-      if (f !== undefined) {
+      const attrs: PersonAttributes = { sent: act.sent[i] as number, received: act.received[i] as number };
+      const f = act.firstSeen[i] as number;
+      if (!Number.isNaN(f)) {
         attrs.firstSeen = f;
-        attrs.lastSeen = acc.lastSeen.get(i) as number;
+        attrs.lastSeen = act.lastSeen[i] as number;
       }
       const extra = rosterPeople?.get(ids[i] as string);
       if (extra) Object.assign(attrs, extra);
       graph.addNode(ids[i] as string, attrs);
     }
     const t = acc.ties;
+    const c = t.counts;
     let below = 0;
     for (let e = 0; e < t.size; e++) {
       const w = t.weight[e] as number;
@@ -611,21 +508,17 @@ export class InteractionGraphBuilder {
         below++;
         continue;
       }
-      const c = t.counts;
+      const k = e * KINDS;
       const attrs: TieAttributes = {
         weight: w,
         distance: 1 / w,
         count:
-          (c[e * 5] as number) +
-          (c[e * 5 + 1] as number) +
-          (c[e * 5 + 2] as number) +
-          (c[e * 5 + 3] as number) +
-          (c[e * 5 + 4] as number),
-        to: c[e * 5] as number,
-        cc: c[e * 5 + 1] as number,
-        bcc: c[e * 5 + 2] as number,
-        reply: c[e * 5 + 3] as number,
-        mention: c[e * 5 + 4] as number,
+          (c[k] as number) + (c[k + 1] as number) + (c[k + 2] as number) + (c[k + 3] as number) + (c[k + 4] as number),
+        to: c[k] as number,
+        cc: c[k + 1] as number,
+        bcc: c[k + 2] as number,
+        reply: c[k + 3] as number,
+        mention: c[k + 4] as number,
       };
       const first = t.first[e] as number;
       if (!Number.isNaN(first)) {
@@ -638,7 +531,7 @@ export class InteractionGraphBuilder {
       method: 'interaction-graph',
       params: this.params,
       stats: this.stats,
-      ...(acc.from !== undefined ? { from: acc.from, to: acc.to } : {}),
+      ...(!Number.isNaN(act.from) ? { from: act.from, to: act.to } : {}),
       ...(window ? { window } : {}),
     };
     if (!window) {
@@ -709,7 +602,7 @@ export async function buildInteractionGraph(
   options: BuildOptions = {},
 ): Promise<InteractionGraph> {
   const builder = new InteractionGraphBuilder(options);
-  for await (const m of messages) builder.add(m);
+  await forEachMessage(messages, (m) => builder.add(m));
   const { graph } = builder.finish();
   const read = readStatsOf(messages);
   if (read) graph.setAttribute('read', read);
@@ -728,7 +621,7 @@ export async function buildWindowGraphs(
   options: BuildOptions & WindowOptions & { window: Duration },
 ): Promise<{ graph: InteractionGraph; windows: WindowGraph[] }> {
   const builder = new InteractionGraphBuilder(options);
-  for await (const m of messages) builder.add(m);
+  await forEachMessage(messages, (m) => builder.add(m));
   const result = builder.finish();
   const read = readStatsOf(messages);
   if (read) result.graph.setAttribute('read', read);

@@ -6,7 +6,7 @@
  */
 
 import type { Message } from '../log/message.js';
-import type { ReadStats } from '../log/message-log.js';
+import { forEachMessage, type ReadStats } from '../log/message-log.js';
 import { ThreadCollector, type ThreadOptions, type ThreadSummaries } from '../log/threads.js';
 import {
   type BuildOptions,
@@ -50,10 +50,10 @@ export async function ingest(
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
   });
-  for await (const m of messages) {
+  await forEachMessage(messages, (m) => {
     builder.add(m);
     collector.add(m);
-  }
+  });
   const { graph, windows } = builder.finish();
   const threads = collector.finish();
   const stats = (messages as { stats?: ReadStats }).stats;

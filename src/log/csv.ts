@@ -23,6 +23,7 @@
 
 import { Readable } from 'node:stream';
 import { parse } from 'fast-csv';
+import Papa from 'papaparse';
 import { FormatError, OptionError } from '../errors.js';
 import { type ColumnMapping, isProblem, RecordConverter, type RecordOptions, resolveColumns } from './fields.js';
 import type { Message, MessageField } from './message.js';
@@ -41,6 +42,8 @@ export interface CsvReadOptions extends ReaderOptions, RecordOptions {
   delimiter?: string;
   /** Row layout; see the module description. Default `'auto'`. */
   layout?: 'auto' | 'message' | 'recipient';
+  /** CSV parsing engine: `'papaparse'` (default: about 4× faster here) or `'fast-csv'`. */
+  engine?: CsvEngine;
 }
 
 /** Defaults of {@link CsvReadOptions}. */
@@ -67,72 +70,153 @@ export function sniffDelimiter(head: string): string {
   return best;
 }
 
-/**
- * Streams raw CSV rows (arrays of cells) from a source, sniffing the delimiter when asked.
- * Structural errors (an unterminated quote, a broken gzip stream) become a {@link FormatError}.
- */
-export async function* csvRows(
-  source: LogSource,
-  options: { delimiter?: string; module?: string; onDelimiter?: (d: string) => void } = {},
-): AsyncGenerator<string[]> {
-  const module = options.module ?? MODULE;
-  const { name, stream } = openSource(source, module);
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const chunks: Buffer[] = [];
-  let done = false;
-  let size = 0;
-  try {
-    while (size < 4096) {
-      const next = await iterator.next();
-      if (next.done) {
-        done = true;
-        break;
+/** CSV parsing engines: papaparse (default, fastest measured) or fast-csv. */
+export type CsvEngine = 'papaparse' | 'fast-csv';
+
+/** Options of {@link csvBatches}. */
+export interface CsvRowsOptions {
+  /** Cell delimiter or `'auto'` (sniffed from the first line). */
+  delimiter?: string;
+  /** Parsing engine. Default `'papaparse'`. */
+  engine?: CsvEngine;
+  /** Module named in errors. */
+  module?: string;
+  /** Called once with the delimiter in use (after sniffing). */
+  onDelimiter?: (delimiter: string) => void;
+}
+
+/** UTF-8 decoding that keeps multi-byte characters split across chunks intact. */
+async function* decode(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of stream) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+function isBlank(row: string[]): boolean {
+  return row.length === 0 || (row.length === 1 && (row[0] as string).trim() === '');
+}
+
+/** papaparse's Parser over pulled text chunks: the unfinished last row is carried to the next chunk. */
+async function* papaparseBatches(
+  text: AsyncIterable<string>,
+  delimiter: string,
+  newline: '\n' | '\r',
+): AsyncGenerator<string[][]> {
+  let partial = '';
+  const parse = (input: string, last: boolean) => {
+    const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+    return parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+  };
+  const emit = (result: Papa.ParseResult<string[]>, last: boolean): string[][] => {
+    const missing = result.errors.find((e) => e.code === 'MissingQuotes');
+    if (missing && last) throw new Error('unterminated quote');
+    const rows: string[][] = [];
+    for (const row of result.data) {
+      if (isBlank(row)) continue;
+      if (newline === '\n') {
+        // CRLF (and the \r\r\n of some copies): the \r stays on the last cell
+        const lastCell = row[row.length - 1] as string;
+        if (lastCell.endsWith('\r')) row[row.length - 1] = lastCell.replace(/\r+$/, '');
       }
-      chunks.push(next.value);
-      size += next.value.length;
+      rows.push(row);
     }
-  } catch (cause) {
-    throw malformed(name, module, cause);
+    return rows;
+  };
+  for await (const chunk of text) {
+    const input = partial + chunk;
+    const result = parse(input, false);
+    partial = input.slice(result.meta.cursor);
+    const rows = emit(result, false);
+    if (rows.length > 0) yield rows;
   }
-  const head = Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
-  if (head.trim() === '') {
-    throw new FormatError('EMPTY_INPUT', 'the input is empty', {
-      module,
-      location: { file: name },
-      hint: 'check that the export finished writing; an empty log cannot be analysed',
-    });
+  if (partial !== '') {
+    const rows = emit(parse(partial, true), true);
+    if (rows.length > 0) yield rows;
   }
-  let delimiter = options.delimiter ?? 'auto';
-  if (delimiter === 'auto') delimiter = sniffDelimiter(head);
-  else if (delimiter.length !== 1) {
-    throw new OptionError('`delimiter` must be one character or "auto"', { module, got: delimiter });
-  }
-  options.onDelimiter?.(delimiter);
-  async function* rest(): AsyncGenerator<Buffer> {
-    yield* chunks;
-    while (!done) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  const input = Readable.from(rest());
+}
+
+async function* fastCsvBatches(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<string[][]> {
+  const input = Readable.from(text);
   const parser = input.pipe(parse<string[], string[]>({ headers: false, delimiter, ignoreEmpty: true }));
   input.on('error', (err) => parser.destroy(err));
-  let rowsSeen = 0;
+  let batch: string[][] = [];
   try {
     for await (const row of parser as AsyncIterable<string[]>) {
-      rowsSeen++;
-      yield row;
+      batch.push(row);
+      if (batch.length >= 4096) {
+        yield batch;
+        batch = [];
+      }
     }
-  } catch (cause) {
-    throw malformed(name, module, cause, rowsSeen + 1);
+    if (batch.length > 0) yield batch;
   } finally {
     input.destroy();
     parser.destroy();
   }
+}
+
+/**
+ * Streams raw CSV rows (arrays of cells) from a source in batches, sniffing the delimiter when asked.
+ * Blank lines are skipped; a UTF-8 BOM is removed. Structural errors (an unterminated quote, a broken
+ * gzip stream) become a {@link FormatError}.
+ */
+export async function* csvBatches(source: LogSource, options: CsvRowsOptions = {}): AsyncGenerator<string[][]> {
+  const module = options.module ?? MODULE;
+  const engine = options.engine ?? 'papaparse';
+  if (engine !== 'papaparse' && engine !== 'fast-csv') {
+    throw new OptionError("`engine` must be 'papaparse' or 'fast-csv'", { module, got: engine });
+  }
+  const { name, stream } = openSource(source, module);
+  const text = decode(stream as AsyncIterable<Buffer>);
+  const first: string[] = [];
+  let size = 0;
+  let rowsSeen = 0;
+  try {
+    while (size < 4096) {
+      const next = await text.next();
+      if (next.done) break;
+      first.push(next.value);
+      size += next.value.length;
+    }
+    const head = first.join('').replace(/^\uFEFF/, '');
+    if (first.length > 0) first.splice(0, first.length, head);
+    if (head.trim() === '') {
+      throw new FormatError('EMPTY_INPUT', 'the input is empty', {
+        module,
+        location: { file: name },
+        hint: 'check that the export finished writing; an empty log cannot be analysed',
+      });
+    }
+    let delimiter = options.delimiter ?? 'auto';
+    if (delimiter === 'auto') delimiter = sniffDelimiter(head);
+    else if (delimiter.length !== 1) {
+      throw new OptionError('`delimiter` must be one character or "auto"', { module, got: delimiter });
+    }
+    options.onDelimiter?.(delimiter);
+    const chunks = (async function* () {
+      yield* first;
+      yield* text;
+    })();
+    const newline: '\n' | '\r' = head.includes('\n') || !head.includes('\r') ? '\n' : '\r';
+    const batches =
+      engine === 'papaparse' ? papaparseBatches(chunks, delimiter, newline) : fastCsvBatches(chunks, delimiter);
+    for await (const batch of batches) {
+      rowsSeen += batch.length;
+      yield batch;
+    }
+  } catch (cause) {
+    if (cause instanceof FormatError || cause instanceof OptionError) throw cause;
+    throw malformed(name, module, cause, rowsSeen + 1);
+  }
+}
+
+/** Streams raw CSV rows one by one (see {@link csvBatches}). */
+export async function* csvRows(source: LogSource, options: CsvRowsOptions = {}): AsyncGenerator<string[]> {
+  for await (const batch of csvBatches(source, options)) yield* batch;
 }
 
 function malformed(file: string, module: string, cause: unknown, row?: number): FormatError {
@@ -177,10 +261,16 @@ async function* produce(
   name: string,
   options: CsvReadOptions,
   ctx: ReadContext,
-): AsyncGenerator<Message> {
+): AsyncGenerator<Message[]> {
   const hasHeader = options.headers ?? CSV_DEFAULTS.headers;
   let delimiter = ',';
-  const rows = csvRows(source, { delimiter: options.delimiter ?? 'auto', onDelimiter: (d) => (delimiter = d) });
+  const batches = csvBatches(source, {
+    delimiter: options.delimiter ?? 'auto',
+    ...(options.engine ? { engine: options.engine } : {}),
+    onDelimiter: (d) => {
+      delimiter = d;
+    },
+  });
   let converter: RecordConverter | undefined;
   let columns = new Map<MessageField, number>();
   let width = -1;
@@ -211,79 +301,87 @@ async function* produce(
     ctx.note(`delimiter ${JSON.stringify(delimiter)}, layout ${layout}`);
   };
 
-  const flush = function* () {
+  let out: Message[] = [];
+  const flush = () => {
     if (pending) {
       ctx.emit();
-      yield pending.message;
+      out.push(pending.message);
       pending = undefined;
     }
   };
 
-  for await (const row of rows) {
-    if (!converter) {
-      if (hasHeader) {
-        setup(row.map((h) => h.replace(/^\uFEFF/, '').trim()));
+  for await (const rows of batches) {
+    for (const row of rows) {
+      if (!converter) {
+        if (hasHeader) {
+          setup(row.map((h) => h.trim()));
+          continue;
+        }
+        setup(undefined);
+      }
+      rowNumber++;
+      if (width >= 0 && row.length > width) {
+        ctx.reject(
+          rowNumber,
+          'INVALID_INPUT',
+          `the row has ${row.length} cells but the header has ${width}`,
+          row.join(delimiter),
+          undefined,
+          'quote cells that contain the delimiter, or check the delimiter option',
+        );
         continue;
       }
-      setup(undefined);
-    }
-    rowNumber++;
-    if (width >= 0 && row.length > width) {
-      ctx.reject(
-        rowNumber,
-        'INVALID_INPUT',
-        `the row has ${row.length} cells but the header has ${width}`,
-        row.join(delimiter),
-        undefined,
-        'quote cells that contain the delimiter, or check the delimiter option',
-      );
-      continue;
-    }
-    const get = (field: MessageField) => {
-      const i = columns.get(field);
-      return i === undefined ? undefined : row[i];
-    };
-    const result = (converter as RecordConverter).convert(get, `${name}#${rowNumber}`);
-    if (isProblem(result)) {
-      ctx.reject(rowNumber, result.code, result.reason, row.join(delimiter), result.field);
-      continue;
-    }
-    if (layout === 'message') {
+      const get = (field: MessageField) => {
+        const i = columns.get(field);
+        return i === undefined ? undefined : row[i];
+      };
+      const result = (converter as RecordConverter).convert(get, `${name}#${rowNumber}`);
+      if (isProblem(result)) {
+        ctx.reject(rowNumber, result.code, result.reason, row.join(delimiter), result.field);
+        continue;
+      }
+      if (layout === 'message') {
+        ctx.accept();
+        ctx.emit();
+        out.push(result);
+        continue;
+      }
+      // per-recipient layout: route this row's recipient(s) by recipient type, then group
+      const typeRaw = (get('recipientType') ?? 'to').trim().toLowerCase();
+      if (typeRaw !== 'to' && typeRaw !== 'cc' && typeRaw !== 'bcc' && typeRaw !== '') {
+        ctx.reject(
+          rowNumber,
+          'INVALID_FIELD',
+          '`recipientType` must be to, cc or bcc',
+          row.join(delimiter),
+          'recipientType',
+        );
+        continue;
+      }
       ctx.accept();
-      ctx.emit();
-      yield result;
-      continue;
+      const key = columns.has('id')
+        ? `id\u0000${result.id}`
+        : `st\u0000${result.sender}\u0000${get('timestamp') ?? ''}`;
+      if (pending && pending.key !== key) flush();
+      if (!pending) {
+        const message: Message = { ...result, recipients: [], cc: [] };
+        if (!columns.has('id')) message.id = `${name}#${rowNumber}`;
+        delete message.bcc;
+        pending = { key, message };
+      }
+      const target = pending.message;
+      if (typeRaw === 'bcc' && !target.bcc) target.bcc = [];
+      const list = typeRaw === 'cc' ? target.cc : typeRaw === 'bcc' ? (target.bcc as string[]) : target.recipients;
+      for (const r of result.recipients) if (!list.includes(r)) list.push(r);
+      for (const r of result.cc) if (!target.cc.includes(r)) target.cc.push(r);
+      for (const m of result.mentions) if (!target.mentions.includes(m)) target.mentions.push(m);
     }
-    // per-recipient layout: route this row's recipient(s) by recipient type, then group
-    const typeRaw = (get('recipientType') ?? 'to').trim().toLowerCase();
-    if (typeRaw !== 'to' && typeRaw !== 'cc' && typeRaw !== 'bcc' && typeRaw !== '') {
-      ctx.reject(
-        rowNumber,
-        'INVALID_FIELD',
-        '`recipientType` must be to, cc or bcc',
-        row.join(delimiter),
-        'recipientType',
-      );
-      continue;
+    if (out.length > 0) {
+      yield out;
+      out = [];
     }
-    ctx.accept();
-    const key = columns.has('id') ? `id\u0000${result.id}` : `st\u0000${result.sender}\u0000${get('timestamp') ?? ''}`;
-    if (pending && pending.key !== key) yield* flush();
-    if (!pending) {
-      const message: Message = { ...result, recipients: [], cc: [] };
-      if (!columns.has('id')) message.id = `${name}#${rowNumber}`;
-      delete message.bcc;
-      pending = { key, message };
-    }
-    const target = pending.message;
-    if (typeRaw === 'bcc' && !target.bcc) target.bcc = [];
-    const list = typeRaw === 'cc' ? target.cc : typeRaw === 'bcc' ? (target.bcc as string[]) : target.recipients;
-    for (const r of result.recipients) if (!list.includes(r)) list.push(r);
-    for (const r of result.cc) if (!target.cc.includes(r)) target.cc.push(r);
-    for (const m of result.mentions) if (!target.mentions.includes(m)) target.mentions.push(m);
   }
-  if (!converter && hasHeader) {
-    ctx.note('the input has a header but no data rows');
-  }
-  yield* flush();
+  if (!converter && hasHeader) ctx.note('the input has a header but no data rows');
+  flush();
+  if (out.length > 0) yield out;
 }

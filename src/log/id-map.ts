@@ -30,10 +30,54 @@ export function hash53(text: string, seed = 0): number {
 /** Default number of most recent message ids kept for reply resolution. */
 export const DEFAULT_REPLY_INDEX_CAPACITY = 2_000_000;
 
-/** Two-generation bounded map from message id to a number. */
+/** One generation: open addressing over typed arrays, keys split in two 32-bit halves (0/0 = empty). */
+class Generation {
+  hi = new Int32Array(1024);
+  lo = new Int32Array(1024);
+  values = new Float64Array(1024);
+  count = 0;
+  private mask = 1023;
+
+  private slot(h: number, l: number): number {
+    let i = (Math.imul(l ^ h, 0x9e3779b1) >>> 0) & this.mask;
+    while ((this.hi[i] !== 0 || this.lo[i] !== 0) && (this.hi[i] !== h || this.lo[i] !== l)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(h: number, l: number): number | undefined {
+    const i = this.slot(h, l);
+    return this.hi[i] === 0 && this.lo[i] === 0 ? undefined : this.values[i];
+  }
+
+  set(h: number, l: number, value: number): void {
+    if ((this.count + 1) * 2 > this.hi.length) this.resize(this.hi.length * 2);
+    const i = this.slot(h, l);
+    if (this.hi[i] === 0 && this.lo[i] === 0) this.count++;
+    this.hi[i] = h;
+    this.lo[i] = l;
+    this.values[i] = value;
+  }
+
+  private resize(size: number): void {
+    const { hi, lo, values } = this;
+    this.hi = new Int32Array(size);
+    this.lo = new Int32Array(size);
+    this.values = new Float64Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < hi.length; i++) {
+      if (hi[i] === 0 && lo[i] === 0) continue;
+      const j = this.slot(hi[i] as number, lo[i] as number);
+      this.hi[j] = hi[i] as number;
+      this.lo[j] = lo[i] as number;
+      this.values[j] = values[i] as number;
+    }
+  }
+}
+
+/** Two-generation bounded map from message id to a number (see the module description). */
 export class BoundedIdMap {
-  private young = new Map<number, number>();
-  private old = new Map<number, number>();
+  private young = new Generation();
+  private old = new Generation();
   private readonly half: number;
   /** Ids forgotten because the map was full. */
   evicted = 0;
@@ -43,21 +87,26 @@ export class BoundedIdMap {
   }
 
   set(id: string, value: number): void {
-    const key = hash53(id);
-    if (this.young.size >= this.half && !this.young.has(key)) {
-      this.evicted += this.old.size;
+    const h = hash53(id);
+    // split the 53-bit hash (21 + 32 bits); bit 30 set on the high half keeps keys apart from the empty 0/0
+    const hi = (h / 4294967296) | 0 | 0x40000000;
+    const lo = h | 0;
+    if (this.young.count >= this.half && this.young.get(hi, lo) === undefined) {
+      this.evicted += this.old.count;
       this.old = this.young;
-      this.young = new Map();
+      this.young = new Generation();
     }
-    this.young.set(key, value);
+    this.young.set(hi, lo, value);
   }
 
   get(id: string): number | undefined {
-    const key = hash53(id);
-    return this.young.get(key) ?? this.old.get(key);
+    const h = hash53(id);
+    const hi = (h / 4294967296) | 0 | 0x40000000;
+    const lo = h | 0;
+    return this.young.get(hi, lo) ?? this.old.get(hi, lo);
   }
 
   get size(): number {
-    return this.young.size + this.old.size;
+    return this.young.count + this.old.count;
   }
 }

@@ -98,7 +98,7 @@ function convertRecord(
 export function readNdjson(source: LogSource, options: JsonReadOptions = {}): MessageLog {
   const module = 'log/ndjson';
   const name = sourceName(source);
-  async function* produce(ctx: ReadContext): AsyncGenerator<Message> {
+  async function* produce(ctx: ReadContext): AsyncGenerator<Message[]> {
     const { stream } = openSource(source, module);
     const converter = new RecordConverter(options);
     const mapper = new KeyMapper(options.columns, module, ctx);
@@ -117,7 +117,7 @@ export function readNdjson(source: LogSource, options: JsonReadOptions = {}): Me
           continue;
         }
         const message = convertRecord(value, row, name, mapper, converter, ctx, line);
-        if (message) yield message;
+        if (message) yield [message];
       }
     } catch (cause) {
       if (cause instanceof Error && 'code' in cause && typeof (cause as { module?: unknown }).module === 'string')
@@ -142,7 +142,7 @@ export function readJson(source: LogSource, options: JsonArrayReadOptions = {}):
   const module = 'log/json';
   const name = sourceName(source);
   const path = options.path ?? '$.*';
-  async function* produce(ctx: ReadContext): AsyncGenerator<Message> {
+  async function* produce(ctx: ReadContext): AsyncGenerator<Message[]> {
     const { stream } = openSource(source, module);
     const converter = new RecordConverter(options);
     const mapper = new KeyMapper(options.columns, module, ctx);
@@ -173,11 +173,13 @@ export function readJson(source: LogSource, options: JsonArrayReadOptions = {}):
           failure ??= cause;
         }
         if (failure) throw fail(failure);
+        const batch: Message[] = [];
         for (const value of queue.splice(0)) {
           row++;
           const message = convertRecord(value, row, name, mapper, converter, ctx, undefined);
-          if (message) yield message;
+          if (message) batch.push(message);
         }
+        if (batch.length > 0) yield batch;
       }
     } catch (cause) {
       if (cause instanceof FormatError) throw cause;
@@ -192,11 +194,13 @@ export function readJson(source: LogSource, options: JsonArrayReadOptions = {}):
       failure ??= cause;
     }
     if (failure) throw fail(failure);
+    const batch: Message[] = [];
     for (const value of queue.splice(0)) {
       row++;
       const message = convertRecord(value, row, name, mapper, converter, ctx, undefined);
-      if (message) yield message;
+      if (message) batch.push(message);
     }
+    if (batch.length > 0) yield batch;
   }
   return new MessageLog(module, 'json', name, options, produce, isReiterable(source));
 }

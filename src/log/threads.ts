@@ -29,6 +29,7 @@ import { type Instant, parseInstant } from '../duration.js';
 import { OptionError } from '../errors.js';
 import { BoundedIdMap, DEFAULT_REPLY_INDEX_CAPACITY } from './id-map.js';
 import type { Message, MessageKind } from './message.js';
+import { forEachMessage } from './message-log.js';
 
 /** One replier of a thread. */
 export interface ThreadReplier {
@@ -360,6 +361,6 @@ export async function summarizeThreads(
   options: ThreadOptions = {},
 ): Promise<ThreadSummaries> {
   const collector = new ThreadCollector(options);
-  for await (const m of messages) collector.add(m);
+  await forEachMessage(messages, (m) => collector.add(m));
   return collector.finish();
 }

@@ -118,6 +118,66 @@ function zoneOffsetFn(timeZone: string): (utcMs: number) => number {
   };
 }
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(text: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+const fastResult = { wall: 0, zone: false, offset: 0 };
+
+/**
+ * Fast path for the commonest exact forms, `YYYY-MM-DD[T ]HH:MM:SS[.fff][Z]` (no allocation); anything else
+ * falls back to the regular expressions. Returns a shared record, or undefined.
+ */
+function fastIso(text: string): typeof fastResult | undefined {
+  const len = text.length;
+  if (len < 19 || len > 24) return undefined;
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  )
+    return undefined;
+  const sep = text.charCodeAt(10);
+  if (sep !== 84 && sep !== 32) return undefined;
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  const h = digits(text, 11, 2);
+  const mi = digits(text, 14, 2);
+  const sec = digits(text, 17, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+    return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 && !leap ? 28 : (DAYS_IN_MONTH[mo - 1] as number))) return undefined;
+  let i = 19;
+  let ms = 0;
+  if (i < len && text.charCodeAt(i) === 46) {
+    const start = ++i;
+    while (i < len && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    const n = i - start;
+    if (n === 0 || n > 3) return undefined;
+    ms = digits(text, start, n) * (n === 1 ? 100 : n === 2 ? 10 : 1);
+  }
+  let zone = false;
+  if (i < len) {
+    if (i === len - 1 && (text.charCodeAt(i) === 90 || text.charCodeAt(i) === 122)) zone = true;
+    else return undefined;
+  }
+  fastResult.wall = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  fastResult.zone = zone;
+  fastResult.offset = 0;
+  return fastResult;
+}
+
 /**
  * Creates a timestamp parser for a reader.
  *
@@ -143,6 +203,8 @@ export function createTimestampParser(options: TimestampOptions = {}): Timestamp
   };
 
   return (raw: string) => {
+    const fast = fastIso(raw);
+    if (fast !== undefined) return fast.zone ? fast.wall - fast.offset * 60_000 : fromWall(fast.wall);
     const text = raw.trim();
     if (text === '') return undefined;
     if (NUMERIC.test(text)) {

@@ -1,0 +1,49 @@
+// Deterministic generator of a large e-mail-like message CSV for the ingestion benchmark.
+//   node bench/lib/generate-csv.mjs <out.csv> <messages> [people]
+// Columns: id,timestamp,sender,recipients,cc,reply_to,subject — 1–3 recipients (Zipf-ish popularity within
+// a sender's team of ~20, sometimes across teams), a Cc on one message in five, a reply on one in three.
+
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { createRng } from '../../dist/index.js';
+
+export async function generateCsv(path, messages, people = 10_000, seed = 1) {
+  const rng = createRng(seed);
+  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
+  const team = 20;
+  const pick = (s) => {
+    if (rng() < 0.8) {
+      const base = s - (s % team);
+      return base + Math.floor(rng() ** 2 * team);
+    }
+    return Math.floor(rng() * people);
+  };
+  const t0 = Date.parse('2024-01-01T00:00:00Z');
+  const span = 365 * 86_400_000;
+  let buf = 'id,timestamp,sender,recipients,cc,reply_to,subject\n';
+  for (let i = 0; i < messages; i++) {
+    const s = Math.floor(rng() * people);
+    const n = 1 + Math.floor(rng() * 3);
+    const rcpt = new Set();
+    for (let k = 0; k < n; k++) {
+      const r = pick(s);
+      if (r !== s) rcpt.add(`p${r}@example.org`);
+    }
+    if (rcpt.size === 0) rcpt.add(`p${(s + 1) % people}@example.org`);
+    const cc = rng() < 0.2 ? `p${pick(s)}@example.org` : '';
+    const reply = i > 0 && rng() < 0.33 ? `m${Math.max(0, i - 1 - Math.floor(rng() * 1000))}` : '';
+    const ts = new Date(t0 + Math.floor((i / messages) * span)).toISOString();
+    buf += `m${i},${ts},p${s}@example.org,${[...rcpt].join(';')},${cc},${reply},"status ${i % 97}"\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [path, messages, people] = process.argv.slice(2);
+  await generateCsv(path, Number(messages), Number(people ?? 10_000));
+}
