@@ -16,6 +16,7 @@ export {
   InputError,
   OptionError,
   PracticeGraphError,
+  type PracticeGraphErrorInit,
   UsageError,
 } from './errors.js';
 export {
@@ -40,7 +41,16 @@ export { type Ingested, type IngestOptions, ingest } from './graph/ingest.js';
 export { RESERVED_NODE_ATTRIBUTES, type Roster, type RosterOptions, readRoster } from './graph/roster.js';
 export { type GraphSummary, reciprocity, summarizeGraph } from './graph/summary.js';
 export { type ToUndirectedOptions, toUndirected, type UndirectedTieAttributes } from './graph/undirected.js';
-export { CSV_DEFAULTS, type CsvReadOptions, csvRows, readCsv, sniffDelimiter } from './log/csv.js';
+export {
+  CSV_DEFAULTS,
+  type CsvEngine,
+  type CsvReadOptions,
+  type CsvRowsOptions,
+  csvBatches,
+  csvRows,
+  readCsv,
+  sniffDelimiter,
+} from './log/csv.js';
 export { type ColumnMapping, HEADER_ALIASES, type RecordOptions } from './log/fields.js';
 export {
   createIdentityResolver,
@@ -51,8 +61,11 @@ export {
 export { type JsonArrayReadOptions, type JsonReadOptions, readJson, readNdjson } from './log/json.js';
 export { MESSAGE_FIELDS, MESSAGE_KINDS, type Message, type MessageField, type MessageKind } from './log/message.js';
 export {
+  forEachMessage,
   MessageLog,
+  type Producer,
   READER_DEFAULTS,
+  ReadContext,
   type ReaderOptions,
   type ReadStats,
   type Reject,
