@@ -141,11 +141,13 @@ async function* papaparseBatches(
 
 async function* fastCsvBatches(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<string[][]> {
   const input = Readable.from(text);
-  const parser = input.pipe(parse<string[], string[]>({ headers: false, delimiter, ignoreEmpty: true }));
+  // blank lines are dropped below (as with papaparse); a row of empty cells is a record and gets validated
+  const parser = input.pipe(parse<string[], string[]>({ headers: false, delimiter, ignoreEmpty: false }));
   input.on('error', (err) => parser.destroy(err));
   let batch: string[][] = [];
   try {
     for await (const row of parser as AsyncIterable<string[]>) {
+      if (isBlank(row)) continue;
       batch.push(row);
       if (batch.length >= 4096) {
         yield batch;

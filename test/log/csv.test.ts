@@ -291,6 +291,20 @@ describe.each(['papaparse', 'fast-csv'] as const)('readCsv with engine %s', (eng
     });
   });
 
+  describe('readCsv(source, { timeZone, unit })', () => {
+    it('reads local times in the given zone and bare numbers in the given unit', async () => {
+      const [paris] = await collect(
+        readCsv({ text: 'from,to,date\na,b,2024-07-01 12:00:00\n' }, { timeZone: 'Europe/Paris' }),
+      );
+      expect(paris?.timestamp).toBe(Date.parse('2024-07-01T10:00:00Z'));
+      const [ms] = await collect(readCsv({ text: 'from,to,ts\na,b,1700000000\n' }, { unit: 'ms' }));
+      expect(ms?.timestamp).toBe(1_700_000_000);
+      await expect(collect(readCsv({ text: 'from,to\na,b\n' }, { timeZone: 'Nowhere/Land' }))).rejects.toThrow(
+        /timeZone/,
+      );
+    });
+  });
+
   describe('readCsv identity hygiene', () => {
     it('trims ids, lower-cases e-mail addresses, strips <…>, applies aliases', async () => {
       const [m] = await collect(
