@@ -3,6 +3,7 @@
  *
  *     practice-graph analyze <log...> [options]   read logs and print the analysis as JSON
  *     practice-graph demo                          analyse the bundled sample organisation
+ *     practice-graph simulate --out DIR            write a simulated organisation (see cli/simulate.ts)
  *
  * Exit codes: 0 ok, 1 runtime or data error, 2 usage error.
  *
@@ -10,6 +11,7 @@
  */
 
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PracticeGraphError, UsageError } from '../errors.js';
@@ -20,6 +22,7 @@ import type { ColumnMapping } from '../log/fields.js';
 import { MESSAGE_FIELDS, type Message, type MessageField } from '../log/message.js';
 import type { ReadStats } from '../log/message-log.js';
 import { LOG_FORMATS, type LogFormat, readLog } from '../log/read.js';
+import { simulateCommand } from './simulate.js';
 
 /** Where the CLI writes; replaceable in tests. */
 export interface CliIo {
@@ -35,6 +38,7 @@ const defaultIo: CliIo = {
 const USAGE = `Usage:
   practice-graph analyze <log...> [options]   read message logs and print the analysis as JSON
   practice-graph demo                          analyse the bundled sample organisation
+  practice-graph simulate --out DIR [options]  write a simulated organisation with planted truth
 
 Options of analyze:
   --format <csv|ndjson|json|auto>   reader (default: detected from the file)
@@ -195,6 +199,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     switch (command) {
       case 'analyze':
         return await analyze(rest, io);
+      case 'simulate':
+        return await simulateCommand(rest, io);
       case 'demo': {
         const sample = sampleOrganisationPath();
         if (!sample) {
@@ -203,7 +209,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
             'run `npm start` from a clone of the repository',
           );
         }
-        return await analyze([sample, '--window', '30d', ...rest], io);
+        const roster = join(dirname(sample), 'roster.csv');
+        return await analyze(
+          [sample, '--window', '30d', ...(existsSync(roster) ? ['--roster', roster] : []), ...rest],
+          io,
+        );
       }
       case undefined:
       case '-h':
