@@ -25,12 +25,15 @@ const FOLLOW_UP = 0.1;
 /** Team mail is mostly coordination sent to several teammates; few of it is answered in a thread. */
 const HYBRID_SHAPE = { replyProb: 0.3, decay: 0.5, maxReplies: 3, replyAll: 0.7, meanDelay: 60 };
 
-/** Engagement of member `k` on day `d`: newcomers ramp from the periphery to the core with tenure. */
+/**
+ * Engagement of member `k` on day `d` (core 1, periphery 0.25). Newcomers ramp linearly from 0.05 to the
+ * core's 1 over half the period (at least 14 days): legitimate peripheral participation.
+ */
 function engagementOf(ctx: SimContext, g: GroupState, k: number, d: number): number {
   const p = ctx.people[g.members[k] as number] as PersonState;
   if (!p.newcomer || g.kind !== 'community-of-practice') return g.engagement[k] as number;
-  const ramp = Math.max(10, 0.35 * ctx.calendar.days);
-  return 0.15 + 0.85 * Math.min(1, Math.max(0, d - p.hireDay) / ramp);
+  const ramp = Math.max(14, 0.5 * ctx.calendar.days);
+  return 0.05 + 0.95 * Math.min(1, Math.max(0, d - p.hireDay) / ramp);
 }
 
 function member(ctx: SimContext, g: GroupState, k: number): PersonState {
@@ -41,6 +44,16 @@ function member(ctx: SimContext, g: GroupState, k: number): PersonState {
 function leak(ctx: SimContext, g: GroupState, p: PersonState, t: number): PersonState {
   if (g.channel !== undefined || ctx.rng() >= ctx.options.mixing) return p;
   return ctx.randomPerson(t, (x) => !g.memberSet.has(x.index)) ?? p;
+}
+
+/** `people` after {@link leak}, without repeats (two partners may leak to the same outsider). */
+function leakAll(ctx: SimContext, g: GroupState, people: PersonState[], t: number, taken: PersonState[] = []) {
+  const out: PersonState[] = [];
+  for (const p of people) {
+    const q = leak(ctx, g, p, t);
+    if (!out.includes(q) && !taken.includes(q)) out.push(q);
+  }
+  return out;
 }
 
 /** Channel groups: with probability `mixing`, a reply leaves the channel (a private reply). */
@@ -100,12 +113,12 @@ function copThread(ctx: SimContext, g: GroupState, s: number, d: number): void {
       mentions = [member(ctx, g, circle[Math.floor(rng() * circle.length)] as number).id];
   } else {
     const to = pickEngaged(ctx, g, circle, between(rng, 2, 4), s, t, d);
-    recipients = to.map((p) => leak(ctx, g, p, t).id);
+    const addressed = leakAll(ctx, g, to, t);
+    recipients = addressed.map((p) => p.id);
     if (rng() < 0.4) {
       const all = g.members.map((_, k) => k);
-      cc = pickEngaged(ctx, g, all, between(rng, 1, 2), s, t, d)
-        .filter((p) => !to.includes(p))
-        .map((p) => leak(ctx, g, p, t).id);
+      const copied = pickEngaged(ctx, g, all, between(rng, 1, 2), s, t, d).filter((p) => !to.includes(p));
+      cc = leakAll(ctx, g, copied, t, addressed).map((p) => p.id);
     }
   }
   const root = ctx.root(starter.id, t, {
@@ -249,7 +262,7 @@ function teamWork(ctx: SimContext, g: GroupState, s: number, d: number): void {
   const { rng, calendar } = ctx;
   const starter = member(ctx, g, s);
   const t = calendar.startTime(rng, d, starter.offset);
-  const to = ctx.pickFrom(g.members, between(rng, 2, 3), starter.index, t).map((p) => leak(ctx, g, p, t));
+  const to = leakAll(ctx, g, ctx.pickFrom(g.members, between(rng, 2, 3), starter.index, t), t);
   if (to.length === 0) return;
   const init = { source: 'hybrid' as const, topic: g.truth.topic, ...(g.channel ? { channel: g.channel } : {}) };
   const root = ctx.root(starter.id, t, {
