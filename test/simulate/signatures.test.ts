@@ -125,7 +125,10 @@ describe('time: legitimate peripheral participation and churn', () => {
           const times = f.activity.get(person) ?? [];
           const from = hired.get(person) as number;
           const middle = from + (end - from) / 2;
-          for (const t of times) t < middle ? (early += 1) : (late += 1);
+          for (const t of times) {
+            if (t < middle) early++;
+            else late++;
+          }
         }
       }
     }

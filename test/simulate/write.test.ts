@@ -13,7 +13,15 @@ const tmp = mkdtempSync(join(tmpdir(), 'pg-simulate-'));
 
 const io = () => {
   const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+  const io = {
+    stdout: (t: string) => {
+      out.stdout += t;
+    },
+    stderr: (t: string) => {
+      out.stderr += t;
+    },
+  };
+  return { out, io };
 };
 
 describe('csvCell / messageCsvRow', () => {
