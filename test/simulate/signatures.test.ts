@@ -155,3 +155,31 @@ describe('time: legitimate peripheral participation and churn', () => {
     expect(median(expertSpans)).toBeGreaterThan(0.85);
   });
 });
+
+describe('knobs make the planted signals harder', () => {
+  const copZ = (options: Parameters<typeof simulateOrganization>[0], seed: number) => {
+    const figures = measure(simulateOrganization({ ...options, seed }));
+    const zs = figures.groups
+      .map((f, i) =>
+        f.group.kind === 'community-of-practice' ? densityZ(figures, f.group.members, seed + i, 100) : NaN,
+      )
+      .filter((z) => !Number.isNaN(z));
+    return { z: avg(zs), expert: meanOf(figures.groups, 'social-learning', (f) => f.expertFirstAnswerShare) };
+  };
+
+  it('more mixing and less group activity weaken cohesion; a lower expert share spreads the answers', () => {
+    for (const seed of [31, 32]) {
+      const base = copZ({ people: 200, days: 60 }, seed);
+      const mixed = copZ({ people: 200, days: 60, mixing: 0.6 }, seed);
+      const quiet = copZ({ people: 200, days: 60, groupActivity: 0.3 }, seed);
+      const spread = copZ({ people: 200, days: 60, expertAnswerShare: 0.4 }, seed);
+      console.log(
+        `seed ${seed}: CoP density z ${fmt(base.z)} → mixing 0.6: ${fmt(mixed.z)}, groupActivity 0.3: ${fmt(quiet.z)}; ` +
+          `expert first answers ${fmt(base.expert)} → expertAnswerShare 0.4: ${fmt(spread.expert)}`,
+      );
+      expect(mixed.z).toBeLessThan(0.8 * base.z);
+      expect(quiet.z).toBeLessThan(0.8 * base.z);
+      expect(spread.expert).toBeLessThan(base.expert - 0.3);
+    }
+  });
+});
