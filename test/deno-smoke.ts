@@ -2,7 +2,15 @@
 //   npx deno run --allow-read=. test/deno-smoke.ts
 // package.json + node_modules/ in the project root make Deno resolve the bare npm
 // specifiers inside dist/ from node_modules (no network, no deno.json needed).
-import { buildInteractionGraph, createRng, readCsv, summarizeGraph } from '../dist/index.js';
+import {
+  buildInteractionGraph,
+  createRng,
+  MESSAGE_CSV_COLUMNS,
+  messageCsvRow,
+  readCsv,
+  simulateOrganization,
+  summarizeGraph,
+} from '../dist/index.js';
 
 function check(cond: boolean, msg: string): void {
   if (!cond) {
@@ -24,6 +32,11 @@ check(
   draws.every((x) => x >= 0 && x < 1),
   `rng range ${draws}`,
 );
+// the simulator gives the same bytes under Deno as under Node (fixtures/sample-org, checked by test/simulate)
+const org = simulateOrganization({ people: 150, days: 60, seed: 7 });
+let csv = `${MESSAGE_CSV_COLUMNS.join(',')}\n`;
+for (const m of org) csv += `${messageCsvRow(m)}\n`;
+check(csv === (await Deno.readTextFile('fixtures/sample-org/messages.csv')), 'simulated sample organisation');
 console.log(
   `deno-smoke: ok (Deno ${Deno.version.deno}) ${JSON.stringify({ people: summary.people, ties: summary.ties, rng: draws[0] })}`,
 );
