@@ -68,6 +68,40 @@ describe('communities of practice vs social-learning groups (20 seeds, default s
   });
 });
 
+describe('communities of practice: core and periphery', () => {
+  it('core–core pairs are tied more often than core–periphery pairs, and those more than periphery pairs', () => {
+    const sums = { channel: [0, 0, 0, 0], people: [0, 0, 0, 0] };
+    for (const { figures } of runs) {
+      for (const f of figures.groups.filter((g) => g.group.kind === 'community-of-practice')) {
+        const core = new Set(f.group.core);
+        const cells = [0, 0, 0, 0, 0, 0];
+        const m = f.group.members;
+        for (let i = 0; i < m.length; i++) {
+          for (let j = i + 1; j < m.length; j++) {
+            const a = m[i] as string;
+            const b = m[j] as string;
+            const cell = (core.has(a) ? 1 : 0) + (core.has(b) ? 1 : 0);
+            cells[3 + cell] = (cells[3 + cell] as number) + 1;
+            if (f.ties.has(`${a}\u0000${b}`) || f.ties.has(`${b}\u0000${a}`)) cells[cell] = (cells[cell] as number) + 1;
+          }
+        }
+        const s = sums[f.group.scope];
+        for (let c = 0; c < 3; c++)
+          s[c] = (s[c] as number) + (cells[2 - c] as number) / Math.max(1, cells[5 - c] as number);
+        s[3] = (s[3] as number) + 1;
+      }
+    }
+    for (const [scope, s] of Object.entries(sums)) {
+      const [cc, cp, pp] = s.slice(0, 3).map((x) => x / (s[3] as number)) as [number, number, number];
+      console.log(
+        `${scope} CoPs: tie density core–core ${fmt(cc)}, core–periphery ${fmt(cp)}, periphery–periphery ${fmt(pp)}`,
+      );
+      expect(cc).toBeGreaterThan(cp + 0.05);
+      expect(cp).toBeGreaterThan(pp + 0.05);
+    }
+  });
+});
+
 describe('not-a-unit groups', () => {
   it("internal tie density is within noise of random same-size sets (and CoP groups' is far above)", () => {
     const zNot: number[] = [];
@@ -108,6 +142,9 @@ describe('residual cohesion: without their experts', () => {
 
   it("hybrid teams' questions run through one or two experts", () => {
     const hybrid = all('hybrid');
+    console.log(
+      `first answers by planted experts in hybrid teams ${fmt(avg(hybrid.map((f) => f.expertFirstAnswerShare)))}`,
+    );
     expect(avg(hybrid.map((f) => f.expertFirstAnswerShare))).toBeGreaterThan(0.75);
   });
 });
