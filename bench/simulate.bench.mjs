@@ -1,167 +1,137 @@
 // Simulator benchmark: generation rate (messages/s) and peak memory at 1M and 10M messages, against the BUILT
 // package. Memory must stay flat: the generator holds about two days of traffic, never the whole log.
-//   node bench/simulate.bench.mjs          full sizes (a few minutes); writes bench/results/simulate.md
-//   node bench/simulate.bench.mjs --dry    tiny sizes: checks that the benchmark runs (CI)
+//   node bench/simulate.bench.mjs [--dry]
 // Each measurement runs in its own child process (`--child`), so peak RSS belongs to that run alone.
 // No other tool generates message logs with planted truth, so there is no peer simulator to race; the
 // reference measured in the same run is practice-graph's own CSV reader reading the generated log back,
 // the stage that consumes the simulator's output in every pipeline.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCsv, simulateOrganization, writeSimulation } from '../dist/index.js';
+import { DATA_DIR, DRY, ensureDir, fmt, median, rate, table, writeResults } from './lib/common.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const lib = join(here, '..', 'dist', 'index.js');
-const args = process.argv.slice(2);
+const PEOPLE = DRY ? 1_000 : 10_000;
+const TARGETS = DRY ? [20_000, 60_000] : [1_000_000, 10_000_000];
+const RUNS = DRY ? 1 : 3;
 
-if (args[0] === '--child') {
-  const [, mode, people, days, path] = args;
-  const { readCsv, simulateOrganization, writeSimulation } = await import(lib);
-  const gc = globalThis.gc ?? (() => {});
+// --- child mode: one measurement, reported as JSON on the last stdout line ----------------------------------
+if (process.argv[2] === '--child') {
+  const [, , , mode, people, days, path, every] = process.argv;
   const org = simulateOrganization({ people: Number(people), days: Number(days), seed: 1 });
   const heap = [];
-  const t0 = process.hrtime.bigint();
+  const t = performance.now();
   let messages = 0;
   if (mode === 'iterate') {
-    const sampleEvery = Number(args[5] ?? 1_000_000);
+    const sampleEvery = Number(every);
     for (const _ of org) {
       if (++messages % sampleEvery === 0) {
-        gc();
-        heap.push(process.memoryUsage().heapUsed);
+        globalThis.gc?.();
+        heap.push(process.memoryUsage().heapUsed / 2 ** 20);
       }
     }
-  } else if (mode === 'csv') {
+  } else if (mode === 'write') {
     messages = (await writeSimulation(org, path)).messages;
   } else if (mode === 'read') {
-    const log = readCsv(join(path, 'messages.csv'));
-    for await (const _ of log) messages++;
+    for await (const batch of readCsv(join(path, 'messages.csv')).batches()) messages += batch.length;
   }
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const result = {
-    messages,
-    seconds,
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
-    heapMB: heap.map((h) => h / 2 ** 20),
-    peakQueued: org.stats.peakQueued,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  const seconds = (performance.now() - t) / 1000;
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ messages, seconds, maxRssMB, heap, peakQueued: org.stats.peakQueued }));
   process.exit(0);
 }
 
-const dry = args.includes('--dry');
-const PEOPLE = dry ? 1_000 : 10_000;
-const TARGETS = dry ? [20_000, 60_000] : [1_000_000, 10_000_000];
-const RUNS = dry ? 1 : 3;
-
-function child(mode, days, extra = []) {
-  const r = spawnSync(
-    process.execPath,
-    ['--expose-gc', fileURLToPath(import.meta.url), '--child', mode, String(PEOPLE), String(days), ...extra],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    },
-  );
-  if (r.status !== 0) throw new Error(`child ${mode} failed: ${r.stderr}`);
+function child(mode, days, path = '', every = '') {
+  const script = fileURLToPath(import.meta.url);
+  const args = ['--expose-gc', script, '--child', mode, String(PEOPLE), String(days), path, String(every)];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`simulate bench: child ${mode} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-// calibrate: messages per day of this organisation (14 days, in process)
-const { simulateOrganization } = await import(lib);
+// calibrate: messages per day of this organisation (14 days, in process), to size the period
 let probe = 0;
 for (const _ of simulateOrganization({ people: PEOPLE, days: 14, seed: 1 })) probe++;
 const perDay = probe / 14;
-console.log(`simulate: ${PEOPLE} people write about ${fmt(perDay)} messages per day`);
+console.log(`simulate: ${PEOPLE} people write about ${Math.round(perDay)} messages per day`);
 
-const rows = [];
+const generation = [];
 for (const target of TARGETS) {
   const days = Math.ceil(target / perDay);
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = child('iterate', days, ['', String(Math.max(1_000, Math.floor(target / 8)))]);
-    runs.push(r);
-    console.log(`  ${fmt(r.messages)} messages in ${fmt(r.seconds, 2)} s, peak RSS ${fmt(r.maxRssMB)} MB`);
+    runs.push(child('iterate', days, '', Math.max(1_000, Math.floor(target / 8))));
+    const r = runs.at(-1);
+    console.log(`  ${r.messages} messages in ${fmt(r.seconds)} s, peak RSS ${fmt(r.maxRssMB, 0)} MB`);
   }
   const seconds = median(runs.map((r) => r.seconds));
-  const heaps = runs[0].heapMB;
-  rows.push({
-    target,
-    days,
-    messages: runs[0].messages,
-    seconds,
-    rate: runs[0].messages / seconds,
-    rss: median(runs.map((r) => r.maxRssMB)),
-    heapFirst: heaps[0] ?? 0,
-    heapLast: heaps.at(-1) ?? 0,
-    heapMax: Math.max(...heaps, 0),
-    peakQueued: runs[0].peakQueued,
-  });
+  generation.push({ days, runs, seconds, messages: runs[0].messages, rss: median(runs.map((r) => r.maxRssMB)) });
 }
 
-// the CSV writer and, as the reference, the CSV reader reading the same log back (smaller size)
-const data = join(here, '.data', 'simulate');
-rmSync(data, { recursive: true, force: true });
-const ioDays = Math.ceil(TARGETS[0] / perDay);
-const write = [];
+// the CSV writer, and as the reference the CSV reader reading the same log back, at the smaller size
+const dir = join(DATA_DIR, 'simulate');
+ensureDir(DATA_DIR);
+const ioDays = generation[0].days;
+const written = [];
 const read = [];
 for (let i = 0; i < RUNS; i++) {
-  write.push(child('csv', ioDays, [data]));
-  read.push(child('read', ioDays, [data]));
-  console.log(
-    `  csv: wrote ${fmt(write.at(-1).messages)} in ${fmt(write.at(-1).seconds, 2)} s, read back in ${fmt(read.at(-1).seconds, 2)} s`,
-  );
+  rmSync(dir, { recursive: true, force: true });
+  written.push(child('write', ioDays, dir));
+  read.push(child('read', ioDays, dir));
+  console.log(`  write ${fmt(written.at(-1).seconds)} s, read back ${fmt(read.at(-1).seconds)} s`);
 }
-rmSync(data, { recursive: true, force: true });
-const generate = rows[0];
-const writeS = median(write.map((r) => r.seconds));
-const readS = median(read.map((r) => r.seconds));
+rmSync(dir, { recursive: true, force: true });
 
-let commit = 'unknown';
-try {
-  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
-} catch {}
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const lines = [
-  '# Simulator benchmark',
-  '',
-  `Command: \`npm run build && node bench/simulate.bench.mjs\`. Commit ${commit}, ${new Date().toISOString().slice(0, 10)}; ` +
-    `Node ${process.version} on ${os.platform()}-${os.arch()}, ${cpu}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB. ` +
-    `Organisation: ${fmt(PEOPLE)} people (default settings otherwise, seed 1); the period is lengthened to reach each size. ` +
-    `Median of ${RUNS} runs, each in its own process.`,
-  '',
-  '## Generation (iterating the messages, nothing kept)',
-  '',
-  '| messages | days | median time (s) | rate (messages/s) | peak RSS (MB) | heap after GC, first → last of 8 samples (MB) | messages queued at most |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map(
-    (r) =>
-      `| ${fmt(r.messages)} | ${r.days} | ${fmt(r.seconds, 2)} | ${fmt(r.rate)} | ${fmt(r.rss)} | ${fmt(r.heapFirst, 1)} → ${fmt(r.heapLast, 1)} | ${fmt(r.peakQueued)} |`,
+const [small, large] = generation;
+const writeS = median(written.map((r) => r.seconds));
+const readS = median(read.map((r) => r.seconds));
+writeResults('simulate', 'Simulator: generation rate and memory', [
+  `Command: \`npm run build && node bench/simulate.bench.mjs\`. Organisation of ${PEOPLE.toLocaleString('en-US')} people ` +
+    `(default settings otherwise, seed 1), the period lengthened to reach each size; median of ${RUNS} runs, each in its ` +
+    'own process (peak RSS is that process alone).',
+  '## Generation (iterating the messages, keeping none)',
+  table(
+    [
+      'messages',
+      'days',
+      'median time (s)',
+      'rate',
+      'peak RSS (MB)',
+      'heap after GC, first → last of 8 samples (MB)',
+      'queued at most',
+    ],
+    generation.map((g) => [
+      g.messages.toLocaleString('en-US'),
+      g.days,
+      fmt(g.seconds),
+      rate(g.messages, g.seconds),
+      fmt(g.rss, 0),
+      `${fmt(g.runs[0].heap[0], 1)} → ${fmt(g.runs[0].heap.at(-1), 1)}`,
+      g.runs[0].peakQueued.toLocaleString('en-US'),
+    ]),
   ),
-  '',
-  `Memory is flat: ${fmt(rows[1].messages / rows[0].messages, 1)}× the messages take ${fmt(rows[1].rss / rows[0].rss, 2)}× the peak RSS; ` +
+  `Memory is flat: ${fmt(large.messages / small.messages, 1)}× the messages take ${fmt(large.rss / small.rss)}× the peak RSS; ` +
     'the queue of generated, not yet released messages is bounded by about two days of traffic.',
-  '',
-  `## Writing and reading back (${fmt(generate.messages)} messages)`,
-  '',
-  '| step | median time (s) | rate (messages/s) | ratio to generation |',
-  '| --- | ---: | ---: | ---: |',
-  `| generate (above) | ${fmt(generate.seconds, 2)} | ${fmt(generate.rate)} | 1.00 |`,
-  `| generate and write the four files (\`writeSimulation\`, ${fmt(write[0].messages)} rows) | ${fmt(writeS, 2)} | ${fmt(write[0].messages / writeS)} | ${fmt(writeS / generate.seconds, 2)} |`,
-  `| reference: \`readCsv\` reading messages.csv back | ${fmt(readS, 2)} | ${fmt(read[0].messages / readS)} | ${fmt(readS / generate.seconds, 2)} |`,
-  '',
+  `## Writing the files and reading them back (${small.messages.toLocaleString('en-US')} messages)`,
+  table(
+    ['step', 'median time (s)', 'rate', 'time ÷ generation time'],
+    [
+      ['generate (above)', fmt(small.seconds), rate(small.messages, small.seconds), '1.00'],
+      [
+        'generate and write messages.csv, roster.csv, groups.csv, truth.json (`writeSimulation`)',
+        fmt(writeS),
+        rate(small.messages, writeS),
+        fmt(writeS / small.seconds),
+      ],
+      [
+        'reference: `readCsv` reading messages.csv back (batches)',
+        fmt(readS),
+        rate(small.messages, readS),
+        fmt(readS / small.seconds),
+      ],
+    ],
+  ),
   'No other tool generates message logs with planted ground truth, so there is no peer simulator to compare with; ' +
     "the reader is the reference because it is what consumes the simulator's output.",
-  '',
-];
-const text = lines.join('\n');
-console.log(`\n${text}`);
-if (!dry) {
-  mkdirSync(join(here, 'results'), { recursive: true });
-  writeFileSync(join(here, 'results', 'simulate.md'), text);
-  console.log('simulate: wrote bench/results/simulate.md');
-}
+]);
