@@ -22,6 +22,9 @@ import { poisson } from './sampling.js';
 import { BOTS, LISTS } from './vocabulary.js';
 
 const WORK_SHAPE = { replyProb: 0.6, decay: 0.55, maxReplies: 5, replyAll: 0.5, meanDelay: 90 };
+const WORK_INIT = Object.freeze({ source: 'work' as const, topic: '' });
+// (plain object literals on the hot path: spreading them costs about half of the generation time)
+const NOISE_INIT = Object.freeze({ source: 'noise' as const, topic: '' });
 const NOISE_SHAPE = { replyProb: 0.4, decay: 0.5, maxReplies: 3, replyAll: 0, meanDelay: 180 };
 
 function workThread(ctx: SimContext, p: PersonState, d: number): void {
@@ -38,23 +41,24 @@ function workThread(ctx: SimContext, p: PersonState, d: number): void {
   if (to.length === 0) return;
   const manager = p.manager >= 0 ? ctx.people[p.manager] : undefined;
   const cc = manager && !to.includes(manager) && rng() < 0.25 && ctx.active(manager, t) ? [manager] : [];
-  const init = { source: 'work' as const, topic: '' };
+  const recipients: string[] = [];
+  for (const x of to) recipients.push(x.id);
   const root = ctx.root(p.id, t, {
-    ...init,
+    source: 'work',
+    topic: '',
     kind: rng() < 0.15 ? 'share' : 'discussion',
-    recipients: to.map((x) => x.id),
-    cc: cc.map((x) => x.id),
+    recipients,
+    cc: cc.length > 0 ? [(cc[0] as PersonState).id] : [],
   });
-  if (root) ctx.conversation(root, p, [...to, ...cc], init, WORK_SHAPE);
+  if (root) ctx.conversation(root, p, cc.length > 0 ? [...to, ...cc] : to, WORK_INIT, WORK_SHAPE);
 }
 
 function noiseThread(ctx: SimContext, p: PersonState, d: number): void {
   const t = ctx.calendar.startTime(ctx.rng, d, p.offset);
   const q = ctx.randomPerson(t, (x) => x.department !== p.department);
   if (!q) return;
-  const init = { source: 'noise' as const, topic: '' };
-  const root = ctx.root(p.id, t, { ...init, kind: 'discussion', recipients: [q.id] });
-  if (root) ctx.conversation(root, p, [q], init, NOISE_SHAPE);
+  const root = ctx.root(p.id, t, { source: 'noise', topic: '', kind: 'discussion', recipients: [q.id] });
+  if (root) ctx.conversation(root, p, [q], NOISE_INIT, NOISE_SHAPE);
 }
 
 function isFirstWorkdayOfMonth(start: number, d: number): boolean {

@@ -172,15 +172,16 @@ export class SimContext {
       if (writer === lastWriter) break;
       const t = this.calendar.replyTime(rng, last.timestamp as number, writer.offset, shape.meanDelay);
       if (!this.active(writer, t)) break;
-      const cc =
-        rng() < shape.replyAll
-          ? participants.filter((p) => p !== writer && p !== lastWriter && this.active(p, t)).map((p) => p.id)
-          : [];
+      const cc: string[] = [];
+      if (rng() < shape.replyAll && !init.channel) {
+        for (const p of participants) if (p !== writer && p !== lastWriter && this.active(p, t)) cc.push(p.id);
+      }
       const reply = this.reply(last, writer.id, t, {
-        ...init,
+        source: init.source,
+        topic: init.topic,
         kind: 'discussion',
         recipients: init.channel ? [] : [lastWriter.id],
-        cc: init.channel ? [] : cc,
+        cc,
       });
       if (!reply) break;
       previousWriter = lastWriter;

@@ -12,7 +12,12 @@ import { Calendar, LOCATIONS } from './calendar.js';
 import { SimContext, type SimulationStats } from './context.js';
 import { groupsDay } from './group-traffic.js';
 import { type PlantedExpert, type PlantedGroup, plantGroups } from './groups.js';
-import { type ResolvedSimulateOptions, resolveSimulateOptions, type SimulateOptions } from './options.js';
+import {
+  type ResolvedSimulateOptions,
+  resolveSimulateOptions,
+  type SIMULATE_DEFAULTS,
+  type SimulateOptions,
+} from './options.js';
 import { buildOrganisation, rosterRows, type SimulatedPerson } from './org.js';
 import { MESSAGE_SOURCES, type MessageSource } from './templates.js';
 import { BOTS, LISTS } from './vocabulary.js';
@@ -74,9 +79,17 @@ function emptyStats(): SimulationStats {
  * bots) in working hours, and formal groups of four planted kinds — community of practice, social
  * learning, hybrid, not a unit — each with the signature the literature gives it (see docs/simulator.md).
  *
- * Deterministic: the same options (seed included) give the same messages, byte for byte, in Node, Deno and
- * browsers. Streaming: memory grows with people and with a day's traffic, never with the period, so
- * 10 million messages stream in constant memory.
+ * Deterministic: the same options (seed included) give the same messages, byte for byte (checked under
+ * Node and Deno; other JavaScript engines may round `Math.exp`/`Math.log` differently in the last bit).
+ * Streaming: each day's threads are generated ahead into a heap and released in time order, so memory
+ * grows with the people and one day's traffic, never with the period: 10 million messages stream in
+ * constant memory (bench/results/simulate.md).
+ *
+ * Knobs (all in {@link SimulateOptions}, defaults in {@link SIMULATE_DEFAULTS}): size and period, group
+ * counts and sizes per kind, `mixing` (group traffic leaking outside), `noise` and `workRate`
+ * (background), `groupActivity`, `expertAnswerShare`, churn, bots, lists, template `text`, `kinds`.
+ *
+ * @throws OptionError for an invalid option, naming it and what is expected
  *
  * @example
  * const org = simulateOrganization({ people: 300, days: 90, seed: 7 });
