@@ -111,8 +111,11 @@ writeResults('simulate', 'Simulator: generation rate and memory', [
       g.runs[0].peakQueued.toLocaleString('en-US'),
     ]),
   ),
-  `Memory is flat: ${fmt(large.messages / small.messages, 1)}× the messages take ${fmt(large.rss / small.rss)}× the peak RSS; ` +
-    'the queue of generated, not yet released messages is bounded by about two days of traffic.',
+  `Memory is flat: ${fmt(large.messages / small.messages, 1)}× the messages take ${fmt(large.rss / small.rss)}× the peak RSS, ` +
+    `and the live heap after a full GC ends at ${fmt(large.runs[0].heap.at(-1), 1)} MB against ${fmt(small.runs[0].heap.at(-1), 1)} MB ` +
+    '(the rest of the RSS is garbage not yet collected, bounded by the heap-growth heuristics of V8, not by the length of the log); ' +
+    'the queue of generated, not yet released messages is bounded by about two days of traffic. ' +
+    'Times on this shared 2-core machine vary with the load of other processes (see the load average above).',
   `## Writing the files and reading them back (${small.messages.toLocaleString('en-US')} messages)`,
   table(
     ['step', 'median time (s)', 'rate', 'time ÷ generation time'],
