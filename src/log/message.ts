@@ -48,6 +48,8 @@ export interface Message {
   tags?: string[];
   /** Class of the message when known (a reader's structure or the classifier). */
   kind?: MessageKind;
+  /** Marked by the asker as the answer that solved the question (Stack Exchange accepted answers). */
+  accepted?: boolean;
   /** Number of interactions this record stands for (pre-aggregated sources); default 1. */
   weight?: number;
 }
