@@ -22,7 +22,7 @@ function zipOf(folder: string, top = ''): Uint8Array {
     }
   };
   walk(folder, '');
-  return zipSync(files, { level: 6 });
+  return Buffer.from(zipSync(files, { level: 6 }));
 }
 
 describe('readSlackExport', () => {
