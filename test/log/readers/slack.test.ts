@@ -12,7 +12,7 @@ const FIXTURE = repoPath('fixtures', 'slack-export');
 const { dir, file } = tempDir('pg-slack-');
 
 /** The fixture folder as a ZIP (deflated), optionally under one top folder. */
-function zipOf(folder: string, top = ''): Uint8Array {
+function zipOf(folder: string, top = ''): Buffer {
   const files: Record<string, Uint8Array> = {};
   const walk = (d: string, rel: string) => {
     for (const name of readdirSync(d)) {
