@@ -37,24 +37,44 @@ function liveGc(): () => void {
 }
 
 /**
- * Iterates a log, keeping nothing, and returns the messages counted and the growth of the heap over its
- * starting value (the largest live heap seen between batches, after a full GC).
+ * Iterates a log, keeping nothing, sampling the live heap (after a full GC) every few batches. Returns the
+ * messages counted, the largest growth over the starting heap, and the drift: the median heap in the last
+ * third of the samples minus the median in the middle third (medians, since a sample may or may not
+ * catch a batch in flight) (the first third holds warm-up: compiled code,
+ * caches). Flat memory: drift near 0 however long the input.
  */
-export async function streamedHeapGrowth(log: MessageLog): Promise<{ messages: number; growthMB: number }> {
+export async function streamedHeapGrowth(
+  log: MessageLog,
+): Promise<{ messages: number; growthMB: number; driftMB: number; samples: number }> {
   const gc = liveGc();
   gc();
   const base = process.memoryUsage().heapUsed;
-  let peak = base;
+  const samples: number[] = [];
   let messages = 0;
   let batches = 0;
+  let last = performance.now();
   for await (const batch of log.batches()) {
     messages += batch.length;
-    if (++batches % 32 === 0) {
+    batches++;
+    if (performance.now() - last > 40) {
       gc();
-      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      samples.push(process.memoryUsage().heapUsed);
+      last = performance.now();
     }
   }
-  return { messages, growthMB: (peak - base) / 2 ** 20 };
+  const third = Math.max(1, Math.floor(samples.length / 3));
+  const peak = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), base);
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted.length === 0 ? base : (sorted[Math.floor(sorted.length / 2)] as number);
+  };
+  const mb = (b: number) => b / 2 ** 20;
+  return {
+    messages,
+    growthMB: mb(peak(samples) - base),
+    driftMB: mb(median(samples.slice(-third)) - median(samples.slice(third, 2 * third))),
+    samples: samples.length,
+  };
 }
 
 /** Bytes of a synthetic stream, as an async iterable of ~1 MiB chunks produced on demand. */
