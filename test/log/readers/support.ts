@@ -51,11 +51,9 @@ export async function streamedHeapGrowth(
   const base = process.memoryUsage().heapUsed;
   const samples: number[] = [];
   let messages = 0;
-  let batches = 0;
   let last = performance.now();
   for await (const batch of log.batches()) {
     messages += batch.length;
-    batches++;
     if (performance.now() - last > 40) {
       gc();
       samples.push(process.memoryUsage().heapUsed);
