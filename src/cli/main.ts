@@ -41,7 +41,9 @@ const USAGE = `Usage:
   practice-graph simulate --out DIR [options]  write a simulated organisation with planted truth
 
 Options of analyze:
-  --format <csv|ndjson|json|auto>   reader (default: detected from the file)
+  --format <name|auto>              reader: csv, ndjson, json, mbox, slack, stackexchange, viva, chat
+                                    (default: detected from the path, its first bytes or folder layout)
+  --text                            keep message text (mbox bodies, Stack Exchange posts)
   --map field=Column,...            column mapping, e.g. --map sender=From,recipients=To,timestamp=Date
   --delimiter <char>                CSV delimiter (default: sniffed); use "tab" for a tab
   --no-header                       the CSV has no header row (columns by 0-based index in --map)
@@ -95,6 +97,7 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: {
       format: { type: 'string' },
+      text: { type: 'boolean' },
       map: { type: 'string' },
       delimiter: { type: 'string' },
       'no-header': { type: 'boolean' },
@@ -137,6 +140,7 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
       ...(layout ? { layout } : {}),
       ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
       strict: values.strict ?? false,
+      ...(values.text ? { text: true } : {}),
     }),
   );
   if (!values.quiet) {
