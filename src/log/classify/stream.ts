@@ -1,0 +1,70 @@
+/**
+ * `classifyMessages`: the classifier over a stream of messages, with the thread structure it needs
+ * (whether a message replies, and whether its author started the thread) tracked on the way through.
+ *
+ * @module
+ */
+
+import { BoundedIdMap, DEFAULT_REPLY_INDEX_CAPACITY } from '../id-map.js';
+import type { Message } from '../message.js';
+import { type Classification, type ClassifyOptions, classifyMessage } from './classify.js';
+
+/** Options of {@link classifyMessages}. */
+export interface ClassifyMessagesOptions extends ClassifyOptions {
+  /** Replace a `kind` the reader already set (Stack Exchange posts carry one). Default `false`. */
+  overwrite?: boolean;
+  /** Recent message ids remembered to find a reply's thread starter. Default 2,000,000. */
+  replyIndexCapacity?: number;
+  /** Called with every classification made, e.g. to collect evidence. */
+  onClassified?: (message: Message, classification: Classification) => void;
+}
+
+/**
+ * Yields the messages with `kind` set by {@link classifyMessage}. A message's thread starter is the author
+ * of the thread's root (by `threadId`, else through `replyTo`); memory is bounded by the id index.
+ *
+ * @example
+ * for await (const m of classifyMessages(readMbox('list.mbox', { text: true }))) console.log(m.kind);
+ */
+export async function* classifyMessages(
+  messages: AsyncIterable<Message> | Iterable<Message>,
+  options: ClassifyMessagesOptions = {},
+): AsyncGenerator<Message> {
+  const capacity = options.replyIndexCapacity ?? DEFAULT_REPLY_INDEX_CAPACITY;
+  const starterOfThread = new BoundedIdMap(capacity);
+  const starterOfMessage = new BoundedIdMap(capacity);
+  const people = new Map<string, number>();
+  const person = (id: string) => {
+    let i = people.get(id);
+    if (i === undefined) {
+      i = people.size + 1;
+      people.set(id, i);
+    }
+    return i;
+  };
+  for await (const m of messages) {
+    const sender = person(m.sender);
+    const isReply = m.replyTo !== undefined || (m.threadId !== undefined && m.threadId !== m.id);
+    let starter: number | undefined;
+    if (!isReply) {
+      starter = sender;
+      starterOfThread.set(m.threadId ?? m.id, sender);
+    } else {
+      starter =
+        (m.threadId !== undefined ? starterOfThread.get(m.threadId) : undefined) ??
+        (m.replyTo !== undefined ? starterOfMessage.get(m.replyTo) : undefined);
+    }
+    if (starter !== undefined) starterOfMessage.set(m.id, starter);
+    if (m.kind === undefined || options.overwrite) {
+      const input = {
+        isReply,
+        ...(m.text !== undefined ? { text: m.text } : {}),
+        ...(m.subject !== undefined ? { subject: m.subject } : {}),
+        ...(isReply && starter !== undefined ? { byThreadStarter: starter === sender } : {}),
+      };
+      const c = classifyMessage(input, options);
+      options.onClassified?.(m, c);
+      yield { ...m, kind: c.kind };
+    } else yield m;
+  }
+}
