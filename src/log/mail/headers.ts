@@ -118,6 +118,9 @@ export interface Mailbox {
   name: string;
 }
 
+const SIMPLE_LIST = /^[^"()\\;:=]*$/;
+const ANGLE = /^([^<>]*)<([^<>\s]+)>$/;
+
 /**
  * Parses an address list (From, To, Cc, Reply-To), flattening groups. Entries without an `@` are returned
  * in `invalid`.
@@ -141,6 +144,16 @@ export function parseAddressList(value: string | undefined): { mailboxes: Mailbo
       mailboxes.push({ address, name: decodeHeaderText(e.name ?? '') });
     }
   };
+  if (SIMPLE_LIST.test(value)) {
+    // fast path for the common `Name <a@b>, c@d` lists: no quotes, comments, groups or encoded words
+    for (const part of value.split(',')) {
+      const entry = part.trim();
+      if (entry === '') continue;
+      const m = ANGLE.exec(entry);
+      visit([m ? { name: (m[1] as string).trim(), address: m[2] as string } : { name: '', address: entry }]);
+    }
+    return { mailboxes, invalid };
+  }
   visit(addressParser(value));
   return { mailboxes, invalid };
 }

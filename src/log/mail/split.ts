@@ -46,8 +46,6 @@ export interface MailSplitOptions {
 const NL = 0x0a;
 const SEP = Buffer.from('\nFrom ');
 const FROM = Buffer.from('From ');
-const END_LF = Buffer.from('\n\n');
-const END_CRLF = Buffer.from('\n\r\n');
 /** Longest pattern minus one: bytes that must be carried to the next chunk to find a straddling pattern. */
 const CARRY = SEP.length - 1;
 
@@ -129,34 +127,45 @@ export class MailSplitter {
         continue;
       }
       if (this.mode === 'header') {
-        if (this.headerLen === 0 && this.lastByte === NL && (buf[pos] === NL || buf[pos] === 0x0d)) {
-          if (buf[pos] === 0x0d && pos + 1 >= buf.length && !last) return pos;
-          // no header lines at all: the body starts at once
-          pos += buf[pos] === 0x0d && buf[pos + 1] === NL ? 2 : 1;
-          this.mode = 'body';
-          this.headerDone = true;
-          continue;
+        // walk the header block line by line (linear in its size): at each line start, a `From ` line
+        // ends the message, an empty line ends the header block
+        let p = pos;
+        let atLineStart = p > pos ? true : this.lastByte === NL;
+        for (;;) {
+          if (!atLineStart) {
+            const nl = buf.indexOf(NL, p);
+            if (nl < 0) {
+              this.addHeader(buf, pos, buf.length);
+              return buf.length;
+            }
+            p = nl + 1;
+            atLineStart = true;
+            continue;
+          }
+          if (!last && buf.length - p < FROM.length) {
+            this.addHeader(buf, pos, p);
+            return p;
+          }
+          if (p >= buf.length) {
+            this.addHeader(buf, pos, p);
+            return p;
+          }
+          if (buf[p] === NL || (buf[p] === 0x0d && buf[p + 1] === NL)) {
+            this.addHeader(buf, pos, p);
+            pos = p + (buf[p] === NL ? 1 : 2);
+            this.mode = 'body';
+            this.headerDone = true;
+            break;
+          }
+          if (buf.compare(FROM, 0, FROM.length, p, Math.min(buf.length, p + FROM.length)) === 0) {
+            this.addHeader(buf, pos, p);
+            out.push(this.finish());
+            pos = this.afterSeparator(p - 1);
+            break;
+          }
+          atLineStart = false;
         }
-        const sep = buf.indexOf(SEP, pos);
-        const a = buf.indexOf(END_LF, pos);
-        const b = buf.indexOf(END_CRLF, pos);
-        const end = a < 0 ? b : b < 0 ? a : Math.min(a, b);
-        if (sep >= 0 && (end < 0 || sep < end)) {
-          this.addHeader(buf, pos, sep + 1);
-          out.push(this.finish());
-          pos = this.afterSeparator(sep);
-          continue;
-        }
-        if (end >= 0) {
-          this.addHeader(buf, pos, end + 1);
-          pos = end + (buf[end + 1] === 0x0d ? 3 : 2);
-          this.mode = 'body';
-          this.headerDone = true;
-          continue;
-        }
-        const until = Math.max(pos, safe);
-        this.addHeader(buf, pos, until);
-        return until;
+        continue;
       }
       // body
       const sep = buf.indexOf(SEP, pos);

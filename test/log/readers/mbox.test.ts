@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormatError, InputError } from '../../../src/errors.js';
 import { csvRows } from '../../../src/log/csv.js';
@@ -120,6 +121,39 @@ describe('readMbox', () => {
       whole.map((m) => [m.id, m.sender, m.subject, m.text?.trim()]),
     );
     expect(await collect(readMbox(file('t.mbox.gz', gzipSync(THREAD)), { text: true }))).toEqual(whole);
+  });
+
+  it('splits any mbox into the same messages whatever the chunking, LF or CRLF (property)', async () => {
+    const line = fc.stringMatching(/^[a-z >.:?-]{0,30}$/).map((l) => (l.startsWith('From ') ? `>${l}` : l));
+    const mail = fc.record({ body: fc.array(line, { maxLength: 6 }), cc: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(mail, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        async (mails, size, crlf) => {
+          let text = mails
+            .map(
+              (m, i) =>
+                `From p${i}@x.org Mon Jan  2 10:00:00 2023\nFrom: p${i}@x.org\n${m.cc ? 'Cc: q@x.org\n' : ''}Message-ID: <m${i}@x>\n\n${m.body.join('\n')}\n`,
+            )
+            .join('\n');
+          if (crlf) text = text.replace(/\n/g, '\r\n');
+          const bytes = Buffer.from(text);
+          const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+            bytes.subarray(i * size, (i + 1) * size),
+          );
+          const messages = await collect(readMbox(Readable.from(chunks), { text: true }));
+          expect(messages.map((m) => m.id)).toEqual(mails.map((_, i) => `m${i}@x`));
+          expect(messages.map((m) => m.cc.length)).toEqual(mails.map((m) => (m.cc ? 1 : 0)));
+          messages.forEach((m, i) => {
+            const body = (mails[i]?.body ?? []).join('\n').replace(/^>From /gm, 'From ');
+            expect(m.text?.replace(/\r\n/g, '\n').trim()).toBe(body.trim());
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('reads a single .eml message (no From_ line)', async () => {
