@@ -186,6 +186,7 @@ async function syntheticMbox(path, bytes) {
 // --- real data ------------------------------------------------------------------------------------------------
 const rows = [];
 async function measure(label, input, open, paths) {
+  await count(open()); // warm-up: compile the reader's hot paths before timing
   const floor = await time(() => floorBytes(paths), RUNS);
   const r = await time(() => count(open()), RUNS);
   const bytes = floor.result;
@@ -250,6 +251,7 @@ for (const [name, path] of [
   ['linux-man 2023', linuxMan],
   ['usrp-users 2020–22', usrp],
 ]) {
+  await count(readMbox(path, { text: true }));
   const ours = await time(() => count(readMbox(path, { text: true })), RUNS);
   const peer = await time(async () => {
     let n = 0;
