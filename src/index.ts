@@ -41,20 +41,6 @@ export { type Ingested, type IngestOptions, ingest } from './graph/ingest.js';
 export { RESERVED_NODE_ATTRIBUTES, type Roster, type RosterOptions, readRoster } from './graph/roster.js';
 export { type GraphSummary, reciprocity, summarizeGraph } from './graph/summary.js';
 export { type ToUndirectedOptions, toUndirected, type UndirectedTieAttributes } from './graph/undirected.js';
-// Real-world readers (mbox/.eml, Slack exports, Stack Exchange dumps, Viva Insights P2P queries, text chat
-// logs) and message classification (question / answer / share / discussion).
-export { CHAT_DEFAULTS, type ChatReadOptions, looksLikeChatLog, type ReplyInference, readChatLog } from './log/chat.js';
-export {
-  CLASSIFY_DEFAULTS,
-  type Classification,
-  type ClassifyInput,
-  type ClassifyOptions,
-  type ClassifyWeights,
-  classifyMessage,
-} from './log/classify/classify.js';
-export { type CompiledCues, CUE_SETS, type CueSet, compileCues, ENGLISH_CUES } from './log/classify/cues.js';
-export { type ClassifyMessagesOptions, classifyMessages } from './log/classify/stream.js';
-export { type StripOptions, stripQuotedText } from './log/classify/strip.js';
 export {
   CSV_DEFAULTS,
   type CsvEngine,
@@ -66,6 +52,8 @@ export {
   sniffDelimiter,
 } from './log/csv.js';
 export { type ColumnMapping, HEADER_ALIASES, type RecordOptions } from './log/fields.js';
+// real-world readers (mbox/.eml, Slack, Stack Exchange, Viva Insights, chat logs) and message classification
+export * from './log/formats.js';
 export {
   createIdentityResolver,
   type IdentityOptions,
@@ -73,7 +61,6 @@ export {
   normalizePersonId,
 } from './log/identity.js';
 export { type JsonArrayReadOptions, type JsonReadOptions, readJson, readNdjson } from './log/json.js';
-export { MBOX_DEFAULTS, type MboxReadOptions, readMbox } from './log/mail/mbox.js';
 export { MESSAGE_FIELDS, MESSAGE_KINDS, type Message, type MessageField, type MessageKind } from './log/message.js';
 export {
   forEachMessage,
@@ -85,23 +72,8 @@ export {
   type ReadStats,
   type Reject,
 } from './log/message-log.js';
-export {
-  detectFormat,
-  detectFormatFromText,
-  LOG_FORMATS,
-  type LogFormat,
-  type ReadLogOptions,
-  readLog,
-} from './log/read.js';
-export { readSlackExport, readSlackUsers, type SlackReadOptions } from './log/slack/read.js';
+export { detectFormat, LOG_FORMATS, type LogFormat, type ReadLogOptions, readLog } from './log/read.js';
 export type { LogSource } from './log/source.js';
-export {
-  locateStackExchangeDump,
-  readStackExchange,
-  type StackExchangeFiles,
-  type StackExchangeReadOptions,
-} from './log/stackexchange/read.js';
-export { readStackExchangeUsers } from './log/stackexchange/users.js';
 export {
   type PersonThreadStats,
   summarizeThreads,
@@ -112,7 +84,6 @@ export {
   type ThreadSummary,
 } from './log/threads.js';
 export { createTimestampParser, type TimestampOptions, type TimestampParser } from './log/timestamp.js';
-export { isVivaP2PHeader, readVivaP2P, readVivaRoster, type VivaReadOptions } from './log/viva.js';
 export { createRng, DEFAULT_SEED, deriveSeed, type Rng, randomInt, shuffleInPlace } from './random.js';
 // simulate: synthetic organisations with planted ground truth
 export { LOCATIONS, type SimulatedLocation } from './simulate/calendar.js';
