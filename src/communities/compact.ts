@@ -60,7 +60,45 @@ export interface CompactGraphOptions {
   model?: ModularityModel;
 }
 
-/** Builds a symmetric CSR from arc lists, merging parallel entries. */
+/**
+ * Merges parallel entries of a CSR whose segments are `deg[i]…deg[i+1]` in `targets`/`weights`, in place
+ * (the write position never passes the read position): on graphs of 10⁶ edges every further large array
+ * can cost a full garbage collection of the graphology heap, so none is allocated.
+ */
+function mergeCsr(
+  n: number,
+  deg: Int32Array,
+  targets: Int32Array,
+  weights: Float64Array,
+): { offsets: Int32Array; targets: Int32Array; weights: Float64Array } {
+  const pos = new Int32Array(n).fill(-1);
+  const offsets = new Int32Array(n + 1);
+  let out = 0;
+  for (let i = 0; i < n; i++) {
+    const start = out;
+    const end = deg[i + 1] as number;
+    for (let p = deg[i] as number; p < end; p++) {
+      const j = targets[p] as number;
+      const at = pos[j] as number;
+      if (at >= start) weights[at] = (weights[at] as number) + (weights[p] as number);
+      else {
+        pos[j] = out;
+        targets[out] = j;
+        weights[out] = weights[p] as number;
+        out++;
+      }
+    }
+    offsets[i + 1] = out;
+  }
+  const full = out === targets.length;
+  return {
+    offsets,
+    targets: full ? targets : targets.subarray(0, out),
+    weights: full ? weights : weights.subarray(0, out),
+  };
+}
+
+/** Builds a symmetric CSR from pair lists (each pair listed once), merging parallel entries. */
 function buildCsr(
   n: number,
   src: Int32Array,
@@ -76,48 +114,29 @@ function buildCsr(
     deg[b] = (deg[b] as number) + 1;
   }
   for (let i = 0; i < n; i++) deg[i + 1] = (deg[i + 1] as number) + (deg[i] as number);
-  const rawT = new Int32Array(2 * count);
-  const rawW = new Float64Array(2 * count);
+  const targets = new Int32Array(2 * count);
+  const weights = new Float64Array(2 * count);
   const fill = deg.slice(0, n);
   for (let e = 0; e < count; e++) {
     const u = src[e] as number;
     const v = dst[e] as number;
     const x = w[e] as number;
     let p = fill[u] as number;
-    rawT[p] = v;
-    rawW[p] = x;
+    targets[p] = v;
+    weights[p] = x;
     fill[u] = p + 1;
     p = fill[v] as number;
-    rawT[p] = u;
-    rawW[p] = x;
+    targets[p] = u;
+    weights[p] = x;
     fill[v] = p + 1;
   }
-  // merge parallel entries with a scratch position array
-  const pos = new Int32Array(n).fill(-1);
-  const offsets = new Int32Array(n + 1);
-  const targets = new Int32Array(2 * count);
-  const weights = new Float64Array(2 * count);
-  let out = 0;
-  for (let i = 0; i < n; i++) {
-    const start = out;
-    for (let p = deg[i] as number; p < (deg[i + 1] as number); p++) {
-      const j = rawT[p] as number;
-      const at = pos[j] as number;
-      if (at >= start) weights[at] = (weights[at] as number) + (rawW[p] as number);
-      else {
-        pos[j] = out;
-        targets[out] = j;
-        weights[out] = rawW[p] as number;
-        out++;
-      }
-    }
-    offsets[i + 1] = out;
-  }
-  return { offsets, targets: targets.slice(0, out), weights: weights.slice(0, out) };
+  return mergeCsr(n, deg, targets, weights);
 }
 
 /**
  * Builds the compact view of a graphology graph (directed, undirected or mixed; simple or multi).
+ * Two passes: node degrees (O(1) each in graphology) give the CSR offsets, then one pass over the edges
+ * fills it.
  *
  * @example
  * const view = compactGraph(graph, { getEdgeWeight: 'weight' });
@@ -130,19 +149,20 @@ export function compactGraph(graph: AbstractGraph, options: CompactGraphOptions 
   const keys: string[] = new Array(n);
   // a prototype-less object: faster than a Map for graphology's string keys
   const index: Record<string, number> = Object.create(null);
+  const deg = new Int32Array(n + 1);
   let i = 0;
   graph.forEachNode((node) => {
     keys[i] = node;
-    index[node] = i++;
+    index[node] = i;
+    deg[i + 1] = (deg[i] as number) + graph.degreeWithoutSelfLoops(node);
+    i++;
   });
-  const size = graph.size;
-  const src = new Int32Array(size);
-  const dst = new Int32Array(size);
-  const w = new Float64Array(size);
+  const targets = new Int32Array(deg[n] as number);
+  const weights = new Float64Array(deg[n] as number);
+  const fill = deg.slice(0, n);
   const selfLoop = new Float64Array(n);
   const kOut = new Float64Array(n);
   const kIn = model === 'directed' ? new Float64Array(n) : kOut;
-  let count = 0;
   let total = 0;
   graph.forEachEdge((_e, attrs, source, target, _sa, _ta, undirected) => {
     const raw = attr === null ? 1 : attrs[attr];
@@ -156,34 +176,41 @@ export function compactGraph(graph: AbstractGraph, options: CompactGraphOptions 
     }
     const u = index[source] as number;
     const v = index[target] as number;
+    let pair: number;
     if (model === 'undirected') {
       kOut[u] = (kOut[u] as number) + x;
       kOut[v] = (kOut[v] as number) + x;
       total += 2 * x;
-      if (u === v) selfLoop[u] = (selfLoop[u] as number) + 2 * x;
-      else {
-        src[count] = u;
-        dst[count] = v;
-        w[count++] = x;
+      if (u === v) {
+        selfLoop[u] = (selfLoop[u] as number) + 2 * x;
+        return;
       }
-      return;
+      pair = x;
+    } else {
+      const arcs = undirected && u !== v ? 2 : 1;
+      kOut[u] = (kOut[u] as number) + x;
+      kIn[v] = (kIn[v] as number) + x;
+      if (arcs === 2) {
+        kOut[v] = (kOut[v] as number) + x;
+        kIn[u] = (kIn[u] as number) + x;
+      }
+      total += arcs * x;
+      if (u === v) {
+        selfLoop[u] = (selfLoop[u] as number) + x;
+        return;
+      }
+      pair = arcs * x;
     }
-    const arcs = undirected && u !== v ? 2 : 1;
-    kOut[u] = (kOut[u] as number) + x;
-    kIn[v] = (kIn[v] as number) + x;
-    if (arcs === 2) {
-      kOut[v] = (kOut[v] as number) + x;
-      kIn[u] = (kIn[u] as number) + x;
-    }
-    total += arcs * x;
-    if (u === v) selfLoop[u] = (selfLoop[u] as number) + x;
-    else {
-      src[count] = u;
-      dst[count] = v;
-      w[count++] = arcs * x;
-    }
+    let p = fill[u] as number;
+    targets[p] = v;
+    weights[p] = pair;
+    fill[u] = p + 1;
+    p = fill[v] as number;
+    targets[p] = u;
+    weights[p] = pair;
+    fill[v] = p + 1;
   });
-  const csr = buildCsr(n, src, dst, w, count);
+  const csr = mergeCsr(n, deg, targets, weights);
   if (attr === null && model === 'undirected') {
     // unweighted: each connected pair counts once, whatever the number of arcs or parallel edges
     csr.weights.fill(1);

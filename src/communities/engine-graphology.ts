@@ -62,10 +62,14 @@ export function graphologyLevels(prepared: PreparedDetection, resolution: number
   const n = prepared.view.n;
   const g = louvainGraphOf(prepared, rng);
   const detailed = louvain.detailed(g, { getEdgeWeight: 'weight', resolution, rng });
+  const index: Record<string, number> = Object.create(null);
+  prepared.view.keys.forEach((k, i) => {
+    index[k] = i;
+  });
   const position = new Int32Array(n);
   let p = 0;
   g.forEachNode((node) => {
-    position[p++] = prepared.index[node] as number;
+    position[p++] = index[node] as number;
   });
   return detailed.dendrogram.slice(1).map((level) => {
     const out = new Int32Array(n);

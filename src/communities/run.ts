@@ -22,8 +22,6 @@ import { repairConnectivity } from './repair.js';
 export interface PreparedDetection {
   params: DetectCommunitiesParams;
   view: CompactGraph;
-  /** Node key → index in the compact view. */
-  index: Record<string, number>;
   source: AbstractGraph;
 }
 
@@ -78,11 +76,7 @@ export function prepareDetection(
     );
   }
   const view = compactGraph(graph, { getEdgeWeight: params.getEdgeWeight, model: params.model });
-  const index: Record<string, number> = Object.create(null);
-  view.keys.forEach((k, i) => {
-    index[k] = i;
-  });
-  return { params, view, index, source: graph };
+  return { params, view, source: graph };
 }
 
 /** Optimises modularity and returns the dendrogram (finest level first; at least one level). */
