@@ -113,7 +113,7 @@ export function scanResolution(graph: AbstractGraph, options: ScanResolutionOpti
       modularity: mean(q),
       standardModularity: mean(q1),
       agreement: agreement / pairs,
-      stability: mean(stab.people),
+      stability: stab.people.length === 0 ? 1 : mean(stab.people),
     };
   });
   const { resolution: _r, level: _l, ...rest } = base;

@@ -1,3 +1,4 @@
+import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { OptionError, scanResolution } from '../../src/index.js';
 import { karate } from './graphs.js';
@@ -29,6 +30,13 @@ describe('scanResolution', () => {
     expect(JSON.stringify(scan)).toBe(
       JSON.stringify(scanResolution(graph, { resolutions: [0, 0.5, 1, 2, 4], runs: 4, seed: 2, getEdgeWeight: null })),
     );
+  });
+
+  it('defines results on an empty graph', () => {
+    const scan = scanResolution(new UndirectedGraph(), { resolutions: [1], runs: 2 });
+    expect(scan.rows).toEqual([
+      { resolution: 1, count: 0, modularity: 0, standardModularity: 0, agreement: 1, stability: 1 },
+    ]);
   });
 
   it('validates its options', () => {
