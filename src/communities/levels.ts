@@ -19,6 +19,7 @@
  */
 
 import { labelNmi } from './compare.js';
+import { countOf } from './stability.js';
 
 /** How the level of a `level: 'stable'` run was chosen. */
 export interface LevelSelection {
@@ -32,12 +33,6 @@ export interface LevelSelection {
   tolerance: number;
   /** The chosen level. */
   level: number;
-}
-
-function countOf(membership: Int32Array): number {
-  let max = -1;
-  for (const c of membership) if (c > max) max = c;
-  return max + 1;
 }
 
 /**

@@ -16,7 +16,7 @@
  */
 
 import type { Rng } from '../random.js';
-import { aggregate, type CompactGraph } from './compact.js';
+import { buildCsr, type CompactGraph } from './compact.js';
 
 /**
  * One local-moving phase. `membership` (ids in [0, n)) is updated in place.
@@ -171,4 +171,65 @@ export function multilevel(
     membership = Int32Array.from({ length: C }, (_, i) => i);
   }
   return { membership: global, levels, moves };
+}
+
+/**
+ * Collapses each community of `membership` (dense ids 0…C−1) into one node: pair weights summed, internal
+ * weight moved to the self-loop, strengths summed. The result has the same model and total.
+ */
+export function aggregate(view: CompactGraph, membership: Int32Array, C: number): CompactGraph {
+  const { n, offsets, targets, weights, pairFactor } = view;
+  const selfLoop = new Float64Array(C);
+  const kOut = new Float64Array(C);
+  const kIn = view.model === 'directed' ? new Float64Array(C) : kOut;
+  const src: number[] = [];
+  const dst: number[] = [];
+  const w: number[] = [];
+  // members grouped by community (counting sort)
+  const start = new Int32Array(C + 1);
+  for (let i = 0; i < n; i++) {
+    const c = (membership[i] as number) + 1;
+    start[c] = (start[c] as number) + 1;
+  }
+  for (let c = 0; c < C; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const fill = start.slice(0, C);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = membership[i] as number;
+    order[fill[c] as number] = i;
+    fill[c] = (fill[c] as number) + 1;
+  }
+  const acc = new Float64Array(C);
+  const seen = new Int32Array(C).fill(-1);
+  const touched: number[] = [];
+  for (let c = 0; c < C; c++) {
+    touched.length = 0;
+    for (let p = start[c] as number; p < (start[c + 1] as number); p++) {
+      const i = order[p] as number;
+      selfLoop[c] = (selfLoop[c] as number) + (view.selfLoop[i] as number);
+      kOut[c] = (kOut[c] as number) + (view.kOut[i] as number);
+      if (kIn !== kOut) kIn[c] = (kIn[c] as number) + (view.kIn[i] as number);
+      for (let e = offsets[i] as number; e < (offsets[i + 1] as number); e++) {
+        const d = membership[targets[e] as number] as number;
+        const x = weights[e] as number;
+        if (d === c) selfLoop[c] = (selfLoop[c] as number) + (pairFactor / 2) * x;
+        else if (d > c) {
+          if (seen[d] !== c) {
+            seen[d] = c;
+            acc[d] = 0;
+            touched.push(d);
+          }
+          acc[d] = (acc[d] as number) + x;
+        }
+      }
+    }
+    for (const d of touched) {
+      src.push(c);
+      dst.push(d);
+      w.push(acc[d] as number);
+    }
+  }
+  const csr = buildCsr(C, Int32Array.from(src), Int32Array.from(dst), Float64Array.from(w), src.length);
+  const keys = Array.from({ length: C }, (_, c) => String(c));
+  return { n: C, keys, model: view.model, ...csr, pairFactor, selfLoop, kOut, kIn, total: view.total };
 }

@@ -22,9 +22,9 @@ import {
   resolveDetectParams,
   runSeeds,
 } from './detect.js';
-import { stabilityOf } from './ensemble.js';
 import { canonicalize } from './partition.js';
 import { finish, optimise, prepareDetection, resolveSeed, wantedLevel } from './run.js';
+import { stabilityOf } from './stability.js';
 
 const MODULE = 'communities/scan';
 const check = optionChecker(MODULE);

@@ -289,6 +289,43 @@ function wire(
   return dropped + (stubs.length % 2);
 }
 
+/**
+ * Places nodes, by decreasing internal degree (ties in the given random order), into a random community with
+ * free places (weighted by them) whose size − 1 can hold the node's internal degree. Sizes are sorted
+ * descending and nodes come by decreasing internal degree, so the eligible communities form a growing
+ * prefix. When no eligible place is left the node goes anywhere and its internal degree is capped.
+ */
+function assignCommunities(
+  order: Int32Array,
+  int: Int32Array,
+  ext: Int32Array,
+  sizes: readonly number[],
+  rng: Rng,
+): { community: Int32Array; capped: number } {
+  const C = sizes.length;
+  const byInternal = Array.from(order).sort((x, y) => (int[y] as number) - (int[x] as number));
+  const free = new Fenwick(C);
+  for (let c = 0; c < C; c++) free.add(c, sizes[c] as number);
+  const community = new Int32Array(order.length);
+  let capped = 0;
+  let eligible = 0;
+  for (const i of byInternal) {
+    while (eligible < C && (sizes[eligible] as number) - 1 >= (int[i] as number)) eligible++;
+    let room = free.prefix(eligible);
+    if (room === 0) room = free.prefix(C);
+    const c = free.find(Math.floor(rng() * room));
+    community[i] = c;
+    free.add(c, -1);
+    const cap = (sizes[c] as number) - 1;
+    if ((int[i] as number) > cap) {
+      ext[i] = (ext[i] as number) + (int[i] as number) - cap;
+      int[i] = cap;
+      capped++;
+    }
+  }
+  return { community, capped };
+}
+
 function resolveLfr(options: LfrOptions): { p: LfrParams; seed: number | string } {
   const o = resolveOptions(LFR_DEFAULTS, options);
   const p: LfrParams = {
@@ -348,31 +385,8 @@ export function generateLfrGraph(options: LfrOptions = {}): LfrGraph {
     int[i] = (degree[i] as number) - e;
   }
 
-  // 4. assignment: nodes by decreasing internal degree (ties in random order) into communities large enough
-  const byInternal = Array.from(order).sort((x, y) => (int[y] as number) - (int[x] as number));
-  const free = new Fenwick(C);
-  const freeCount = Int32Array.from(sizes);
-  for (let c = 0; c < C; c++) free.add(c, sizes[c] as number);
-  const community = new Int32Array(n);
-  let capped = 0;
-  // communities 0..eligible-1 have size − 1 ≥ int[i]: sizes are sorted descending and nodes come by
-  // decreasing internal degree, so the eligible prefix only grows
-  let eligible = 0;
-  for (const i of byInternal) {
-    while (eligible < C && (sizes[eligible] as number) - 1 >= (int[i] as number)) eligible++;
-    let room = free.prefix(eligible);
-    if (room === 0) room = free.prefix(C);
-    const c = free.find(Math.floor(rng() * room));
-    community[i] = c;
-    freeCount[c] = (freeCount[c] as number) - 1;
-    free.add(c, -1);
-    const cap = (sizes[c] as number) - 1;
-    if ((int[i] as number) > cap) {
-      ext[i] = (ext[i] as number) + (int[i] as number) - cap;
-      int[i] = cap;
-      capped++;
-    }
-  }
+  // 4. assignment into communities large enough for each node's internal degree
+  const { community, capped } = assignCommunities(order, int, ext, sizes, rng);
 
   // members per community; fix the parity of internal stubs by moving one stub to the external side
   const members: number[][] = Array.from({ length: C }, () => []);
