@@ -11,7 +11,7 @@
  *    runs (email-Eu-core NMI against departments 0.565 instead of 0.58). The compact engine avoids the copy
  *    and is 3–5× faster on 10⁶ edges, with the same modularity.
  * 2. **Refine** (`refine`, on by default): single-node moves and merges on the original graph until Q stops
- *    rising (`refinePartition`); never lowers Q. Karate reaches the optimum 0.4198 on every seed.
+ *    rising; never lowers Q. On karate it triples the share of seeds that reach the optimum 0.4198.
  * 3. **Repair** connectivity: a community that is disconnected in the graph is split into its components
  *    (Traag, Waltman & van Eck 2019); `repaired` counts them. Never lowers Q.
  *

@@ -6,8 +6,9 @@
  * rises (the multilevel refinement of Rotta & Noack 2011, "Multilevel local search algorithms for
  * modularity clustering"). Each round either raises Q or stops, so the result is never worse than the input.
  *
- * On Zachary's karate club this lifts graphology's Louvain from 0.4156–0.4188 to the known optimum 0.4198
- * on every seed tried.
+ * On Zachary's karate club (unweighted) the share of seeds reaching the known optimum Q = 0.4198 rises from
+ * 62 to 183 of 200 with the compact engine and from 58 to 189 of 200 with graphology's
+ * (test/communities/detect.test.ts).
  *
  * @module
  */
