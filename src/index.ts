@@ -7,6 +7,66 @@
  * @packageDocumentation
  */
 
+export {
+  type CompactGraph,
+  type CompactGraphOptions,
+  compactGraph,
+  type ModularityModel,
+} from './communities/compact.js';
+export { comparePartitions, type PartitionComparison } from './communities/compare.js';
+export {
+  type CommunityDetection,
+  DETECT_COMMUNITIES_DEFAULTS,
+  type DetectCommunitiesOptions,
+  type DetectCommunitiesParams,
+  detectCommunities,
+} from './communities/detect.js';
+// communities: seeded Louvain, ensembles, repair, profiles, comparison (and the LFR benchmark generator)
+export {
+  COMMUNITY_ENSEMBLE_DEFAULTS,
+  type CommunityEnsemble,
+  type CommunityEnsembleOptions,
+  type CommunityEnsembleParams,
+  type CommunityStability,
+  communityEnsemble,
+} from './communities/ensemble.js';
+export { type LevelSelection, selectStableLevel } from './communities/levels.js';
+export {
+  type GroupMatch,
+  type GroupMatches,
+  type GroupsLike,
+  MATCH_GROUPS_DEFAULTS,
+  type MatchGroupsOptions,
+  matchGroups,
+} from './communities/match.js';
+export { MODULARITY_DEFAULTS, type ModularityOptions, modularity } from './communities/modularity.js';
+export {
+  type CommunityEvent,
+  type CommunityTracking,
+  type DynamicCommunity,
+  TRACK_COMMUNITIES_DEFAULTS,
+  type TrackCommunitiesOptions,
+  trackCommunities,
+  type WindowCommunities,
+  type WindowGraphLike,
+} from './communities/over-time.js';
+export { compareKeys, type PartitionLike } from './communities/partition.js';
+export {
+  type CommunityProfile,
+  type CommunityProfiles,
+  type CompositionEntry,
+  PROFILE_COMMUNITIES_DEFAULTS,
+  type ProfileCommunitiesOptions,
+  profileCommunities,
+} from './communities/profile.js';
+export { type RepairResult, repairConnectivity } from './communities/repair.js';
+export {
+  type ResolutionScan,
+  type ResolutionScanRow,
+  SCAN_RESOLUTION_DEFAULTS,
+  type ScanResolutionOptions,
+  scanResolution,
+} from './communities/scan.js';
 export { type Duration, type Instant, parseDuration, parseInstant } from './duration.js';
 export {
   type ErrorCode,
@@ -89,6 +149,14 @@ export { createRng, DEFAULT_SEED, deriveSeed, type Rng, randomInt, shuffleInPlac
 export { LOCATIONS, type SimulatedLocation } from './simulate/calendar.js';
 export type { SimulationStats } from './simulate/context.js';
 export type { PlantedExpert, PlantedGroup } from './simulate/groups.js';
+export {
+  generateLfrGraph,
+  LFR_DEFAULTS,
+  type LfrGraph,
+  type LfrOptions,
+  type LfrParams,
+  type LfrStats,
+} from './simulate/lfr.js';
 export {
   DEFAULT_GROUPS,
   type GroupKindSpec,

@@ -5,6 +5,8 @@
 import {
   buildInteractionGraph,
   createRng,
+  detectCommunities,
+  generateLfrGraph,
   MESSAGE_CSV_COLUMNS,
   messageCsvRow,
   readCsv,
@@ -37,6 +39,13 @@ const org = simulateOrganization({ people: 150, days: 60, seed: 7 });
 let csv = `${MESSAGE_CSV_COLUMNS.join(',')}\n`;
 for (const m of org) csv += `${messageCsvRow(m)}\n`;
 check(csv === (await Deno.readTextFile('fixtures/sample-org/messages.csv')), 'simulated sample organisation');
+// seeded LFR graph + Louvain: the digest Node gives (test/communities/determinism.test.ts)
+const lfr = generateLfrGraph({ nodes: 300, minCommunity: 20, maxCommunity: 60, mixing: 0.4, seed: 3 });
+const detection = detectCommunities(lfr.graph, { seed: 5 });
+let h = 0x811c9dc5;
+const text = JSON.stringify([detection.assignment, detection.modularity]);
+for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+check((h >>> 0).toString(16) === '248dfd5a', `communities digest ${(h >>> 0).toString(16)}`);
 console.log(
   `deno-smoke: ok (Deno ${Deno.version.deno}) ${JSON.stringify({ people: summary.people, ties: summary.ties, rng: draws[0] })}`,
 );
