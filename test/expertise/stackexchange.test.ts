@@ -10,7 +10,7 @@ import { summarizeThreads } from '../../src/log/threads.js';
 import { dataPath } from '../data-path.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescape = (s: string) =>
+const decodeXml = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
     e[0] === '#'
       ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)))
@@ -23,7 +23,7 @@ function rows(file: string): Array<Record<string, string>> {
   const out: Array<Record<string, string>> = [];
   for (const row of xml.matchAll(/<row\s([^>]*?)\/>/g)) {
     const attrs: Record<string, string> = {};
-    for (const a of (row[1] as string).matchAll(/(\w+)="([^"]*)"/g)) attrs[a[1] as string] = unescape(a[2] as string);
+    for (const a of (row[1] as string).matchAll(/(\w+)="([^"]*)"/g)) attrs[a[1] as string] = decodeXml(a[2] as string);
     out.push(attrs);
   }
   return out;
