@@ -5,8 +5,8 @@
  * Weighted graphs use Dijkstra with an indexed binary heap; two path lengths count as equal when within a
  * relative 1e-10 of each other (as igraph does), so that sums of reciprocal strengths taken in different
  * orders do not split shortest paths. Unweighted graphs (`values === null`) use breadth-first search.
- * Predecessor lists are not stored: the backward pass finds the predecessors of the paths through each
- * node's out-arcs (v precedes w when dist(v) + ℓ(v, w) = dist(w)), which needs no allocation per source.
+ * Predecessors are kept as linked lists of arc indices in two preallocated arrays (a head per node, a
+ * next per arc), so a source allocates nothing and the backward pass visits only shortest-path arcs.
  *
  * @module
  */
@@ -22,18 +22,27 @@ export class BrandesWorkspace {
   readonly sigma: Float64Array;
   readonly delta: Float64Array;
   readonly order: Int32Array;
+  /** Shortest-path predecessors of each node, as linked lists of arc indices (head per node, next per arc). */
+  private readonly predHead: Int32Array;
+  private predNext: Int32Array;
   /** Heap slots (node ids), and each node's slot: −1 never pushed, −2 settled. */
   private readonly heap: Int32Array;
   private readonly pos: Int32Array;
   private heapSize = 0;
 
-  constructor(n: number) {
+  constructor(n: number, arcs = 0) {
     this.dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     this.sigma = new Float64Array(n);
     this.delta = new Float64Array(n);
     this.order = new Int32Array(n);
     this.heap = new Int32Array(n);
     this.pos = new Int32Array(n).fill(-1);
+    this.predHead = new Int32Array(n).fill(-1);
+    this.predNext = new Int32Array(arcs);
+  }
+
+  private ensureArcs(m: number): void {
+    if (this.predNext.length < m) this.predNext = new Int32Array(m);
   }
 
   private up(i: number): void {
@@ -99,24 +108,23 @@ export class BrandesWorkspace {
    */
   accumulate(g: CompactGraph, s: number, acc: Float64Array, linear: boolean, touch?: (v: number) => void): number {
     const reached = g.values === null ? this.bfs(g, s) : this.dijkstra(g, s);
-    const { offsets, targets, values } = g;
-    const { dist, sigma, delta, order } = this;
+    const tails = arcTails(g);
+    const { dist, sigma, delta, order, predHead, predNext } = this;
     for (let i = reached - 1; i >= 0; i--) {
-      const v = order[i] as number;
-      const dv = dist[v] as number;
-      let coefficient = 0;
-      for (let p = offsets[v] as number, end = offsets[v + 1] as number; p < end; p++) {
-        const w = targets[p] as number;
-        const dw = dist[w] as number;
-        const through =
-          values === null ? dv + 1 === dw : Math.abs(dv + (values[p] as number) - dw) <= PATH_EPSILON * dw;
-        if (through) coefficient += ((linear ? 1 / dw : 1) + (delta[w] as number)) / (sigma[w] as number);
+      const w = order[i] as number;
+      const dw = dist[w] as number;
+      const deltaW = delta[w] as number;
+      if (w !== s) {
+        const dep = linear ? dw * deltaW : deltaW;
+        if (dep !== 0) {
+          if (touch) touch(w);
+          acc[w] = (acc[w] as number) + dep;
+        }
       }
-      delta[v] = (sigma[v] as number) * coefficient;
-      const dep = linear ? dv * (delta[v] as number) : (delta[v] as number);
-      if (v !== s && dep !== 0) {
-        if (touch) touch(v);
-        acc[v] = (acc[v] as number) + dep;
+      const coefficient = ((linear ? 1 / dw : 1) + deltaW) / (sigma[w] as number);
+      for (let p = predHead[w] as number; p !== -1; p = predNext[p] as number) {
+        const v = tails[p] as number;
+        delta[v] = (delta[v] as number) + (sigma[v] as number) * coefficient;
       }
     }
     // reset only what this source touched
@@ -125,6 +133,7 @@ export class BrandesWorkspace {
       dist[v] = Number.POSITIVE_INFINITY;
       sigma[v] = 0;
       delta[v] = 0;
+      predHead[v] = -1;
       this.pos[v] = -1;
     }
     return reached;
@@ -132,7 +141,8 @@ export class BrandesWorkspace {
 
   private bfs(g: CompactGraph, s: number): number {
     const { offsets, targets } = g;
-    const { dist, sigma, order } = this;
+    this.ensureArcs(targets.length);
+    const { dist, sigma, order, predHead, predNext } = this;
     dist[s] = 0;
     sigma[s] = 1;
     order[0] = s;
@@ -149,7 +159,13 @@ export class BrandesWorkspace {
           dist[w] = next;
           sigma[w] = sv;
           order[tail++] = w;
-        } else if (dw === next) sigma[w] = (sigma[w] as number) + sv;
+          predHead[w] = p;
+          predNext[p] = -1;
+        } else if (dw === next) {
+          sigma[w] = (sigma[w] as number) + sv;
+          predNext[p] = predHead[w] as number;
+          predHead[w] = p;
+        }
       }
     }
     return tail;
@@ -158,7 +174,8 @@ export class BrandesWorkspace {
   private dijkstra(g: CompactGraph, s: number): number {
     const { offsets, targets } = g;
     const values = g.values as Float64Array;
-    const { dist, sigma, order, pos } = this;
+    this.ensureArcs(targets.length);
+    const { dist, sigma, order, pos, predHead, predNext } = this;
     dist[s] = 0;
     sigma[s] = 1;
     this.heapSize = 0;
@@ -177,6 +194,8 @@ export class BrandesWorkspace {
         if (state === -1) {
           dist[w] = alt;
           sigma[w] = sv;
+          predHead[w] = p;
+          predNext[p] = -1;
           this.push(w);
           continue;
         }
@@ -184,10 +203,29 @@ export class BrandesWorkspace {
         if (alt < dw - PATH_EPSILON * dw) {
           dist[w] = alt;
           sigma[w] = sv;
+          predHead[w] = p;
+          predNext[p] = -1;
           this.up(state);
-        } else if (alt <= dw + PATH_EPSILON * dw) sigma[w] = (sigma[w] as number) + sv;
+        } else if (alt <= dw + PATH_EPSILON * dw) {
+          sigma[w] = (sigma[w] as number) + sv;
+          predNext[p] = predHead[w] as number;
+          predHead[w] = p;
+        }
       }
     }
     return count;
   }
+}
+
+const tailCache = new WeakMap<CompactGraph, Int32Array>();
+
+/** The tail (source node) of every arc of a snapshot, computed once per snapshot. */
+function arcTails(g: CompactGraph): Int32Array {
+  let tails = tailCache.get(g);
+  if (!tails) {
+    tails = new Int32Array(g.targets.length);
+    for (let u = 0, n = g.nodes.length; u < n; u++) tails.fill(u, g.offsets[u] as number, g.offsets[u + 1] as number);
+    tailCache.set(g, tails);
+  }
+  return tails;
 }
