@@ -22,6 +22,7 @@ export {
 // expertise and brokerage (src/expertise/)
 export {
   BETWEENNESS_DEFAULTS,
+  type BetweennessEstimator,
   type BetweennessOptions,
   type BetweennessRecord,
   type BetweennessResult,

@@ -65,7 +65,7 @@ def main():
         elif name == 'nx-pagerank' and dig is not None:
             fn = lambda: nx.pagerank(dig, alpha=0.85, weight='weight', tol=1e-10, max_iter=1000)
         elif name == 'nx-hits' and dig is not None:
-            fn = lambda: nx.hits(dig, max_iter=1000, tol=1e-10)
+            fn = lambda: nx.hits(dig, max_iter=10000, tol=1e-10)
         if fn is None:
             out[t['id']] = None
             continue

@@ -20,9 +20,12 @@ const check = optionChecker(MODULE);
 export interface HitsOptions {
   /** Edge attribute read as strength, or `null` to count every edge 1. Default `'weight'`. */
   getEdgeWeight?: string | null;
-  /** Default 1000 (HITS converges at the rate (σ₂/σ₁)², slow on help graphs with near-equal experts). */
+  /**
+   * Default 10,000. The power iteration converges at the rate (σ₂/σ₁)² per step, slowly when the top two
+   * singular values are close (near-equal experts; ~2,000 steps on the 10k-node benchmark graph).
+   */
   maxIterations?: number;
-  /** L1 change of the max-scaled hub vector under which the iteration stops. Default 1e-10. */
+  /** The iteration stops when the L1 change of the max-scaled hub vector is below n · tolerance. Default 1e-12. */
   tolerance?: number;
 }
 
@@ -43,7 +46,7 @@ export interface HitsScores {
 /**
  * HITS by power iteration: starting from uniform hubs h, repeat
  * a ← Aᵀh, h ← A a (A the weighted adjacency matrix, A_uv = w(u→v)), each scaled to max 1, until
- * ‖h − h_prev‖₁ < tolerance; finally each vector is scaled to sum 1. This is graphology-metrics' update
+ * ‖h − h_prev‖₁ < n · tolerance; finally each vector is scaled to sum 1. This is graphology-metrics' update
  * and converges to the principal left/right singular vectors of A, which NetworkX's `hits` returns.
  * Authorities are the people many good hubs point to: on a help graph, those whom active askers turn to.
  *
@@ -91,7 +94,7 @@ export function hits(graph: AbstractGraph<Attributes, Attributes, Attributes>, o
       change += Math.abs(scaled - (h[u] as number));
     }
     [h, next] = [next, h];
-    converged = change < tolerance;
+    converged = change < n * tolerance;
   }
   if (!converged) {
     throw new GraphError('NOT_CONVERGED', `HITS did not converge in ${maxIterations} iterations`, {
