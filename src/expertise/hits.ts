@@ -32,8 +32,8 @@ export interface HitsOptions {
 /** Defaults of {@link HitsOptions}. */
 export const HITS_DEFAULTS = Object.freeze({
   getEdgeWeight: 'weight' as string | null,
-  maxIterations: 1000,
-  tolerance: 1e-10,
+  maxIterations: 10_000,
+  tolerance: 1e-12,
 });
 
 /** Hub and authority scores by node, each summing to 1 (all 0 for a graph without edges). */
