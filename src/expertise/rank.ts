@@ -18,7 +18,7 @@ function tied(a: number, b: number): boolean {
 
 /**
  * Ascending mid-ranks (1-based; tied values share the mean of the ranks they span). Values are tied
- * when within {@link TIE_TOLERANCE} (relative) of the first value of their run.
+ * when within a relative 1e-12 (`TIE_TOLERANCE`) of the first value of their run.
  *
  * @example
  * midRanks([10, 30, 20, 20]); // => [1, 4, 2.5, 2.5]
