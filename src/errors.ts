@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'FILE_NOT_FOUND'
   | 'NOT_A_PARTITION'
   | 'EMPTY_GRAPH'
+  | 'NOT_CONVERGED'
   | 'USAGE';
 
 /** Where in an input a problem was found. Row numbers are 1-based and count data rows (the header is row 0). */

@@ -79,6 +79,65 @@ export {
   type PracticeGraphErrorInit,
   UsageError,
 } from './errors.js';
+// expertise and brokerage (src/expertise/)
+export {
+  BETWEENNESS_DEFAULTS,
+  type BetweennessEstimator,
+  type BetweennessOptions,
+  type BetweennessRecord,
+  type BetweennessResult,
+  type BetweennessValues,
+  betweenness,
+  betweennessValues,
+} from './expertise/betweenness.js';
+export {
+  type ExpertiseByGroupOptions,
+  type ExpertiseByGroupResult,
+  expertiseByGroup,
+  type GroupExpertise,
+} from './expertise/by-group.js';
+export { type CompactGraph, type CompactGraphOptions, compactGraph } from './expertise/compact.js';
+export {
+  EXPERTISE_DEFAULTS,
+  EXPERTISE_MEASURES,
+  type ExpertiseMeasure,
+  type ExpertiseOptions,
+  type ExpertiseResult,
+  type ExpertRecord,
+  scoreExpertise,
+} from './expertise/expertise.js';
+export {
+  buildHelpGraph,
+  HELP_GRAPH_DEFAULTS,
+  type HelperAttributes,
+  type HelpGraph,
+  type HelpGraphAttributes,
+  type HelpGraphOptions,
+  type HelpGraphStats,
+  type HelpTieAttributes,
+} from './expertise/help-graph.js';
+export { HITS_DEFAULTS, type HitsOptions, type HitsScores, hits } from './expertise/hits.js';
+export type { PartitionInput, UnassignedPolicy } from './expertise/partition.js';
+export { midRanks, rankPercentiles, spearman } from './expertise/rank.js';
+export {
+  classifyRole,
+  MODULE_ROLES_DEFAULTS,
+  type ModuleRolesOptions,
+  type ModuleRolesResult,
+  moduleRoles,
+  ROLE_NAMES,
+  type RoleCode,
+  type RoleRecord,
+  type RoleThresholds,
+} from './expertise/roles.js';
+export type { ExpertiseScope, ThreadsInput } from './expertise/scope.js';
+export {
+  STRUCTURAL_HOLES_DEFAULTS,
+  type StructuralHolesOptions,
+  type StructuralHolesRecord,
+  type StructuralHolesResult,
+  structuralHoles,
+} from './expertise/structural-holes.js';
 export {
   BUILD_DEFAULTS,
   type BuildOptions,
