@@ -45,8 +45,10 @@ export function arcReciprocity(
 function adjacency(k: number, u: Int32Array, v: Int32Array): { off: Int32Array; nb: Int32Array } {
   const off = new Int32Array(k + 1);
   for (let e = 0; e < u.length; e++) {
-    off[(u[e] as number) + 1]++;
-    off[(v[e] as number) + 1]++;
+    const a = (u[e] as number) + 1;
+    const b = (v[e] as number) + 1;
+    off[a] = (off[a] as number) + 1;
+    off[b] = (off[b] as number) + 1;
   }
   for (let i = 0; i < k; i++) off[i + 1] = (off[i + 1] as number) + (off[i] as number);
   const pos = off.slice(0, k);
@@ -54,8 +56,12 @@ function adjacency(k: number, u: Int32Array, v: Int32Array): { off: Int32Array; 
   for (let e = 0; e < u.length; e++) {
     const a = u[e] as number;
     const b = v[e] as number;
-    nb[pos[a]++] = b;
-    nb[pos[b]++] = a;
+    const pa = pos[a] as number;
+    const pb = pos[b] as number;
+    nb[pa] = b;
+    nb[pb] = a;
+    pos[a] = pa + 1;
+    pos[b] = pb + 1;
   }
   for (let i = 0; i < k; i++) nb.subarray(off[i] as number, off[i + 1] as number).sort();
   return { off, nb };

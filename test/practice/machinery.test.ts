@@ -118,8 +118,8 @@ describe('SetIndex and internalStrength', () => {
       }
     }
     const offsets = new Int32Array(n + 1);
-    for (const s of src) offsets[s + 1]++;
-    for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i] as number;
+    for (const s of src) offsets[s + 1] = (offsets[s + 1] as number) + 1;
+    for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
     const sets = [0, 1, 2, 3].map(() =>
       Int32Array.from(new Set(Array.from({ length: 12 }, () => Math.floor(rng() * n)))),
     );
