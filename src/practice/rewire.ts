@@ -70,3 +70,73 @@ export class DirectedRewirer {
     return this.arcs.has(s, d);
   }
 }
+
+/**
+ * Degree-preserving rewiring of an undirected simple graph (Maslov & Sneppen's double edge swap, as in
+ * NetworkX `double_edge_swap`): u–v, x–y ⇒ u–x, v–y or u–y, v–x (chosen at random), rejecting self-loops
+ * and existing edges. Used for the undirected measures (clustering, core–periphery), whose null must keep
+ * the undirected degrees: rewiring arcs and projecting afterwards would inflate the null's density (a
+ * reciprocated pair is one undirected edge, but its two arcs usually land on two different pairs).
+ */
+export class UndirectedRewirer {
+  readonly u: Int32Array;
+  readonly v: Int32Array;
+  readonly m: number;
+  private readonly edges: PairSet;
+  private readonly rng: Rng;
+  attempted = 0;
+  accepted = 0;
+
+  constructor(u: ArrayLike<number>, v: ArrayLike<number>, rng: Rng) {
+    this.m = u.length;
+    this.u = Int32Array.from(u);
+    this.v = Int32Array.from(v);
+    this.rng = rng;
+    this.edges = new PairSet(this.m);
+    for (let e = 0; e < this.m; e++) this.edges.add(...UndirectedRewirer.key(this.u[e] as number, this.v[e] as number));
+  }
+
+  private static key(a: number, b: number): [number, number] {
+    return a < b ? [a, b] : [b, a];
+  }
+
+  private has(a: number, b: number): boolean {
+    return a < b ? this.edges.has(a, b) : this.edges.has(b, a);
+  }
+
+  /** Attempts `k` swaps. */
+  step(k: number): void {
+    const m = this.m;
+    if (m < 2) return;
+    const { u, v, rng } = this;
+    let accepted = 0;
+    for (let t = 0; t < k; t++) {
+      const e1 = Math.floor(rng() * m);
+      const e2 = Math.floor(rng() * m);
+      if (e1 === e2) continue;
+      const a = u[e1] as number;
+      const b = v[e1] as number;
+      let c = u[e2] as number;
+      let d = v[e2] as number;
+      if (rng() < 0.5) {
+        const tmp = c;
+        c = d;
+        d = tmp;
+      }
+      // a–b, c–d ⇒ a–d, c–b
+      if (a === d || c === b || a === c || b === d) continue;
+      if (this.has(a, d) || this.has(c, b)) continue;
+      this.edges.delete(...UndirectedRewirer.key(a, b));
+      this.edges.delete(...UndirectedRewirer.key(c, d));
+      this.edges.add(...UndirectedRewirer.key(a, d));
+      this.edges.add(...UndirectedRewirer.key(c, b));
+      u[e1] = a;
+      v[e1] = d;
+      u[e2] = c;
+      v[e2] = b;
+      accepted++;
+    }
+    this.attempted += k;
+    this.accepted += accepted;
+  }
+}

@@ -70,7 +70,8 @@ function adjacency(k: number, u: Int32Array, v: Int32Array): { off: Int32Array; 
 /**
  * Transitivity (global clustering) of an undirected simple graph: 3 × triangles / connected triples
  * (Newman 2010 eq. 7.41; NetworkX `transitivity`). `NaN` without any connected triple. Triangles are counted
- * once each by intersecting sorted neighbour lists over the edges (u < v) for common neighbours w > v.
+ * once each by intersecting sorted neighbour lists over the edges {a < b} for common neighbours w > b.
+ * Edges may be given in either orientation but must be distinct.
  */
 export function transitivity(k: number, u: Int32Array, v: Int32Array): number {
   const { off, nb } = adjacency(k, u, v);
@@ -82,8 +83,8 @@ export function transitivity(k: number, u: Int32Array, v: Int32Array): number {
   if (triples === 0) return Number.NaN;
   let triangles = 0;
   for (let e = 0; e < u.length; e++) {
-    const a = u[e] as number;
-    const b = v[e] as number;
+    const a = Math.min(u[e] as number, v[e] as number);
+    const b = Math.max(u[e] as number, v[e] as number);
     let i = off[a] as number;
     let j = off[b] as number;
     const iEnd = off[a + 1] as number;

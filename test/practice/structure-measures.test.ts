@@ -125,3 +125,10 @@ describe('structure measures', () => {
     );
   });
 });
+
+describe('transitivity with edges in either orientation', () => {
+  it('gives the same value when edge endpoints are swapped (rewired states are not sorted)', () => {
+    const { u, v } = undirectedPairs([0, 1, 2, 2, 3, 1], [1, 2, 0, 3, 1, 3]);
+    expect(transitivity(4, v, u)).toBeCloseTo(transitivity(4, u, v), 12);
+  });
+});
