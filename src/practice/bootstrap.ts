@@ -27,7 +27,7 @@ import type { Indicator, IndicatorName, RawIndicator, Regime } from './indicator
 import type { GroupIndicators } from './indicators.js';
 import type { TestGroupsParams } from './options.js';
 import type { GroupWork } from './resolve.js';
-import { sortedFinite, sortedPLower, sortedPTwoSided, sortedPUpper } from './sorted.js';
+import { sortedFinite, sortedPTwoSided } from './sorted.js';
 import { benjaminiHochberg, holm } from './stats.js';
 import { answered, shareModeOf } from './thread-mix.js';
 
@@ -159,19 +159,14 @@ function replicateIndicators(g: PreparedGroup, values: Map<IndicatorName, number
     const base = g.base[i] as Indicator;
     const o = obs[i] as number;
     if (!base.available || !Number.isFinite(o)) return { ...base, available: false, regime: 'neither' as Regime };
-    const sorted = g.sorted[i] as Float64Array;
     const pAdj = adj[i] as number;
     let regime: Regime = 'neither';
+    const mean = base.null.mean;
+    const side = mean === null || o === mean ? 'equal' : o > mean ? 'above' : 'below';
     if (r.judge) {
-      const scale = (ps[i] as number) > 0 ? pAdj / (ps[i] as number) : 1;
-      regime = r.judge(
-        o,
-        Math.min(1, sortedPUpper(o, sorted) * scale),
-        Math.min(1, sortedPLower(o, sorted) * scale),
-        alpha,
-      ).regime;
-    } else if (pAdj < alpha && base.null.mean !== null && o !== base.null.mean) {
-      regime = o > base.null.mean === (r.copWhen === 'higher') ? 'community-of-practice' : 'social-learning';
+      regime = r.judge(o, pAdj, side, alpha).regime;
+    } else if (pAdj < alpha && side !== 'equal') {
+      regime = (side === 'above') === (r.copWhen === 'higher') ? 'community-of-practice' : 'social-learning';
     }
     return { ...base, regime };
   });

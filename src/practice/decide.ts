@@ -5,8 +5,8 @@
  * | rule | condition | verdict |
  * |---|---|---|
  * | R0 | not eligible (too few members, messages or windows) | insufficient-evidence |
- * | R1 | help flows through hubs, and the other members are no unit without them | social-learning |
- * | R2 | people group whose cohesion is not significant | not-a-unit |
+ * | R1 | people group whose cohesion is not significant | not-a-unit |
+ * | R2 | help flows through hubs, and the other members are no unit without them | social-learning |
  * | R3 | no answered threads to read the regime from | insufficient-evidence |
  * | R4 | help flows through hubs, and the other members are a unit of their own | hybrid |
  * | R5 | no hub; at least `minPracticeIndicators` practice indicators point to a CoP, and at least `practiceShare` of those that point anywhere | community-of-practice |
@@ -18,8 +18,9 @@
  *   pull-based regimes (DESIGN §5): in social learning the askers are no unit among themselves, in a hybrid
  *   they are. Role split and the practice indicators are reported with the verdict (and move the copScore);
  *   the rule does not require them, because on people groups they also read the members' other traffic.
- * - Social learning is tried before the cohesion gate: a help channel's askers come from anywhere, so the
- *   group as a whole may be "cohesive only through the experts" or hardly at all (DESIGN §2).
+ * - A people group must be cohesive to be anything but `not-a-unit`, social learning included ("cohesive
+ *   at least through the experts", DESIGN §2): a random set of people that happens to hold an expert and a
+ *   few of the people they answer shows a hub, but no excess of ties (docs/calibration.md, type-I control).
  * - A channel is a shared space by construction (all its messages are among its participants), so its
  *   cohesion in the organisation is reported but does not gate it; a channel is `not-a-unit` only when
  *   nothing in it departs from its nulls (R6).
@@ -126,8 +127,8 @@ export function decide(input: DecisionInput): Decision {
     practice.communityOfPractice >= input.minPracticeIndicators &&
     practice.communityOfPractice >= input.practiceShare * decided;
   if (!input.eligible) return { ...base, verdict: 'insufficient-evidence', rule: 'R0' };
-  if (hub && input.residualCohesive !== true) return { ...base, verdict: 'social-learning', rule: 'R1' };
-  if (cohesive === false) return { ...base, verdict: 'not-a-unit', rule: 'R2' };
+  if (cohesive === false) return { ...base, verdict: 'not-a-unit', rule: 'R1' };
+  if (hub && input.residualCohesive !== true) return { ...base, verdict: 'social-learning', rule: 'R2' };
   if (hub === null) return { ...base, verdict: 'insufficient-evidence', rule: 'R3' };
   if (hub) return { ...base, verdict: 'hybrid', rule: 'R4' };
   if (manyPractice) return { ...base, verdict: 'community-of-practice', rule: 'R5' };

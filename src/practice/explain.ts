@@ -65,9 +65,9 @@ const MEANING: Record<IndicatorName, Record<Regime, string>> = {
     neither: 'newcomers neither move in nor out',
   },
   shareMix: {
-    'community-of-practice': "threads share and discuss more than the organisation's",
-    'social-learning': "threads ask more than the organisation's",
-    neither: "threads like the organisation's",
+    'community-of-practice': 'threads share and discuss more than they ask',
+    'social-learning': 'threads ask more than they share',
+    neither: 'threads ask about as much as they share',
   },
   threadParticipants: {
     'community-of-practice': "threads draw more people than the organisation's",
@@ -102,6 +102,12 @@ export function indicatorLine(ind: Indicator): string {
 /** One line for a cohesion test. */
 export function cohesionLine(c: CohesionTest, what: string): string {
   if (!c.available) return `${what}: not testable (${c.reason})`;
+  if (c.tail === 'lower') {
+    const unit = c.cohesive
+      ? 'they interact among themselves as much as their activity implies'
+      : 'they barely interact among themselves: they are no unit without them';
+    return `${what}: internal ties ${fmt(c.ratio)}× expected (${fmt(c.observed)} vs ${fmt(c.expected)}; p=${fmtP(c.p)} for fewer than under rewiring): ${unit}`;
+  }
   const unit = c.cohesive ? 'a social unit' : 'no more than chance';
   return (
     `${what}: internal ties ${fmt(c.ratio)}× expected (${fmt(c.observed)} vs ${fmt(c.expected)}; ` +
@@ -111,8 +117,8 @@ export function cohesionLine(c: CohesionTest, what: string): string {
 
 const RULES: Record<Decision['rule'], string> = {
   R0: 'not enough data to judge',
-  R1: 'help flows through hubs, and the other members are no unit without them',
-  R2: 'members interact no more than chance',
+  R1: 'members interact no more than chance',
+  R2: 'help flows through hubs, and the other members are no unit without them',
   R3: 'a unit, but no answered threads to read its regime from',
   R4: 'a lasting unit whose help still flows through hubs',
   R5: 'practice indicators beyond their nulls, without hub dominance',

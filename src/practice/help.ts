@@ -182,8 +182,8 @@ export function helpIndicators(events: HelpEvents, options: HelpOptions): RawInd
         answers: sum(events.gives),
         questionsOnly: events.basis === 'questions' ? 1 : 0,
       },
-      judge: (obs, pUp, _pLow, alpha) => {
-        if (obs >= hub && pUp < alpha) return { regime: 'social-learning', score: -1 };
+      judge: (obs, pAdjusted, side, alpha) => {
+        if (obs >= hub && side === 'above' && pAdjusted < alpha) return { regime: 'social-learning', score: -1 };
         if (obs <= flat) return { regime: 'community-of-practice', score: 1 };
         const s = 1 - (2 * (obs - flat)) / (hub - flat);
         return { regime: 'neither', score: Math.max(-1, Math.min(1, s)) };

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { meanSd, pLower, pTwoSided, pUpper, round, signedPercentile } from './stats.js';
+import { meanSd, pTwoSided, round, signedPercentile } from './stats.js';
 
 /** Which regime an indicator points to. */
 export type Regime = 'community-of-practice' | 'social-learning' | 'neither';
@@ -65,8 +65,20 @@ export interface RawIndicator {
   observed: number;
   nulls: Float64Array;
   detail?: Record<string, number>;
-  /** Magnitude rule that overrides the null's verdict (help centralisation, core size). */
-  judge?: (observed: number, pUpper: number, pLower: number, alpha: number) => { regime: Regime; score: number };
+  /**
+   * Magnitude rule that replaces the plain "beyond the null" reading (help centralisation, core size,
+   * persistence ratios). It gets the observed value, the Holm-adjusted two-sided p-value and the side of the
+   * null mean the observation is on.
+   */
+  judge?: (
+    observed: number,
+    pAdjusted: number,
+    side: 'above' | 'below' | 'equal',
+    alpha: number,
+  ) => {
+    regime: Regime;
+    score: number;
+  };
 }
 
 /** An unavailable indicator with its reason. */
@@ -113,14 +125,7 @@ export function judgeIndicator(indicator: Indicator, raw: RawIndicator, pAdjuste
   indicator.pAdjusted = round(pAdjusted);
   const finite = raw.nulls.filter((x) => Number.isFinite(x));
   if (raw.judge) {
-    // one-sided p-values scaled like the adjusted two-sided one
-    const scale = indicator.p ? pAdjusted / indicator.p : 1;
-    const { regime, score } = raw.judge(
-      raw.observed,
-      Math.min(1, pUpper(raw.observed, finite) * scale),
-      Math.min(1, pLower(raw.observed, finite) * scale),
-      alpha,
-    );
+    const { regime, score } = raw.judge(raw.observed, pAdjusted, indicator.direction ?? 'equal', alpha);
     indicator.regime = regime;
     indicator.score = round(score, 4);
     return;

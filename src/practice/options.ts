@@ -83,8 +83,10 @@ export interface TestGroupsOptions {
   minCohesionRatio?: number;
   /** Residual cohesion needs at least this multiple of both null means. Default 2. */
   minResidualRatio?: number;
-  /** Channel groups: cohesion is tested on the whole graph only when the participants are fewer than this
-   * share of its people (otherwise there is nothing outside to compare with). Default 0.9. */
+  /**
+   * Cohesion is tested only when the group (a channel's participants) holds fewer than this share of the
+   * graph's people; otherwise there is nothing outside to compare it with. Default 0.9.
+   */
   maxCoverage?: number;
   /** Block-bootstrap replicates over time windows for the confidence. Default 100 (0 = none). */
   bootstrap?: number;

@@ -106,6 +106,7 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
     const ids = spec.members as readonly string[];
     const { members, absent } = indicesOf(cache.whole, ids);
     const set = new Set(ids);
+    const coverage = cache.whole.snapshot.n > 0 ? members.length / cache.whole.snapshot.n : 1;
     group = {
       name: spec.name,
       scope,
@@ -114,8 +115,11 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
       evidence: cache.whole,
       members,
       threads: peopleThreads(cache.whole.threads, set),
-      cohesionMembers: members,
+      cohesionMembers: coverage < p.maxCoverage ? members : null,
     };
+    if (group.cohesionMembers === null) {
+      group.cohesionUnavailable = `the group's ${members.length} members are ${Math.round(coverage * 100)}% of the people in the graph: nothing outside to compare them with`;
+    }
   } else {
     const channel = spec.channel as string;
     const evidence = cache.channel(channel);

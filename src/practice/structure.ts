@@ -109,11 +109,11 @@ export function structuralIndicators(arcs: InternalArcs, options: StructuralOpti
       observed: cp.fit,
       nulls: fit,
       detail: { coreSize, members: k },
-      judge: (_obs, pUp, _pLow, alpha) => {
-        if (pUp >= alpha) return { regime: 'neither', score: 0 };
+      judge: (_obs, pAdjusted, side, alpha) => {
+        if (side !== 'above' || pAdjusted >= alpha) return { regime: 'neither', score: 0 };
         return severalCore
-          ? { regime: 'community-of-practice', score: 1 - pUp }
-          : { regime: 'social-learning', score: -(1 - pUp) };
+          ? { regime: 'community-of-practice', score: 1 - pAdjusted }
+          : { regime: 'social-learning', score: -(1 - pAdjusted) };
       },
     },
   ];

@@ -230,9 +230,9 @@ export interface TemporalOptions {
 
 /** Judges a persistence by the ratio of the observed value to the null mean (see the module description). */
 function persistenceJudge([churn, stay]: [number, number], nullMean: number): RawIndicator['judge'] {
-  return (obs, _pUp, pLow, alpha) => {
+  return (obs, pAdjusted, side, alpha) => {
     const ratio = nullMean > 0 ? obs / nullMean : 1;
-    if (ratio <= churn && pLow < alpha) return { regime: 'social-learning', score: -1 };
+    if (ratio <= churn && side === 'below' && pAdjusted < alpha) return { regime: 'social-learning', score: -1 };
     if (ratio >= stay) return { regime: 'community-of-practice', score: 1 };
     return { regime: 'neither', score: Math.max(-1, Math.min(1, (2 * (ratio - churn)) / (stay - churn) - 1)) };
   };
