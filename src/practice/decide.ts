@@ -6,7 +6,7 @@
  * |---|---|---|
  * | R0 | not eligible (too few members, messages or windows) | insufficient-evidence |
  * | R1 | people group whose cohesion is not significant | not-a-unit |
- * | R2 | help flows through hubs, and the other members are no unit without them | social-learning |
+ * | R2 | help is pulled (hubs, or askers and answerers are different people), and the other members are no unit without the top answerers | social-learning |
  * | R3 | no answered threads to read the regime from | insufficient-evidence |
  * | R4 | help flows through hubs, and the other members are a unit of their own | hybrid |
  * | R5 | no hub; at least `minPracticeIndicators` practice indicators point to a CoP, and at least `practiceShare` of those that point anywhere | community-of-practice |
@@ -14,10 +14,15 @@
  * | R7 | otherwise (a unit where neither regime dominates) | hybrid |
  *
  * - **Hub**: the help-centralisation indicator points to social learning (centralisation ≥
- *   `hubCentralisation` and above its null). **Residual cohesion** is the separating test of the two
- *   pull-based regimes (DESIGN §5): in social learning the askers are no unit among themselves, in a hybrid
- *   they are. Role split and the practice indicators are reported with the verdict (and move the copScore);
- *   the rule does not require them, because on people groups they also read the members' other traffic.
+ *   `hubCentralisation` and above its null). **Role split**: the role-mix indicator points to social
+ *   learning (fewer members both ask and answer than independent roles would give: Welser et al. 2007's
+ *   answer-person signature). Either is the signature of knowledge *pulled* from others; a large help
+ *   channel served by dozens of volunteers shows the split without one dominant hub.
+ * - **Residual cohesion** is the separating test of the two pull-based regimes (DESIGN §5): in social
+ *   learning the askers are no unit among themselves, in a hybrid they are (a hybrid needs a hub: its help
+ *   flows through one or two experts). The practice indicators are reported with the verdict (and move the
+ *   copScore); R2 does not require few of them, because on people groups they also read the members' other
+ *   traffic (docs/calibration.md).
  * - A people group must be cohesive to be anything but `not-a-unit`, social learning included ("cohesive
  *   at least through the experts", DESIGN §2): a random set of people that happens to hold an expert and a
  *   few of the people they answer shows a hub, but no excess of ties (docs/calibration.md, type-I control).
@@ -128,7 +133,9 @@ export function decide(input: DecisionInput): Decision {
     practice.communityOfPractice >= input.practiceShare * decided;
   if (!input.eligible) return { ...base, verdict: 'insufficient-evidence', rule: 'R0' };
   if (cohesive === false) return { ...base, verdict: 'not-a-unit', rule: 'R1' };
-  if (hub && input.residualCohesive !== true) return { ...base, verdict: 'social-learning', rule: 'R2' };
+  if ((hub || roleSplit) && input.residualCohesive !== true) {
+    return { ...base, verdict: 'social-learning', rule: 'R2' };
+  }
   if (hub === null) return { ...base, verdict: 'insufficient-evidence', rule: 'R3' };
   if (hub) return { ...base, verdict: 'hybrid', rule: 'R4' };
   if (manyPractice) return { ...base, verdict: 'community-of-practice', rule: 'R5' };

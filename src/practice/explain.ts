@@ -46,7 +46,7 @@ const MEANING: Record<IndicatorName, Record<Regime, string>> = {
   },
   corePeriphery: {
     'community-of-practice': 'a core of several members with a periphery',
-    'social-learning': 'a star around one or two hubs',
+    'social-learning': 'a small core the others hang on, not a community around it',
     neither: 'no core–periphery shape beyond the degrees',
   },
   memberPersistence: {
@@ -118,7 +118,7 @@ export function cohesionLine(c: CohesionTest, what: string): string {
 const RULES: Record<Decision['rule'], string> = {
   R0: 'not enough data to judge',
   R1: 'members interact no more than chance',
-  R2: 'help flows through hubs, and the other members are no unit without them',
+  R2: 'help is pulled from a few answerers, and the others are no unit without them',
   R3: 'a unit, but no answered threads to read its regime from',
   R4: 'a lasting unit whose help still flows through hubs',
   R5: 'practice indicators beyond their nulls, without hub dominance',

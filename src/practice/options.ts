@@ -65,8 +65,12 @@ export interface TestGroupsOptions {
   tieStayRatio?: number;
   /** A top answerer gives at least this many times the even share of answers. Default 2. */
   topAnswererFactor?: number;
-  /** At most this many top answerers are removed for residual cohesion. Default 3. */
+  /**
+   * At most max(`maxTopAnswerers`, `maxTopAnswererShare` × members) top answerers are removed for residual
+   * cohesion: a few in a team, more in a list of hundreds where a dozen staff answer. Defaults 3 and 0.05.
+   */
   maxTopAnswerers?: number;
+  maxTopAnswererShare?: number;
   /** A core of "several": at least this many members... Default 3. */
   minCoreSize?: number;
   /** ... and at least this share of the members. Default 0.15. */
@@ -121,6 +125,7 @@ export const TEST_GROUPS_DEFAULTS = Object.freeze({
   tieStayRatio: 0.72,
   topAnswererFactor: 2,
   maxTopAnswerers: 3,
+  maxTopAnswererShare: 0.05,
   minCoreSize: 3,
   minCoreShare: 0.15,
   minNewcomers: 3,
@@ -189,6 +194,7 @@ export function resolveTestGroupsOptions(options: TestGroupsOptions = {}): TestG
     'hubCentralisation',
     'flatCentralisation',
     'minCoreShare',
+    'maxTopAnswererShare',
     'practiceShare',
     'maxCoverage',
     'confidentAt',

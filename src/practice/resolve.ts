@@ -143,7 +143,8 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
   }
   const memberIds = new Set(Array.from(group.members, (i) => group.evidence.snapshot.keys[i] as string));
   const help = helpEvents(group.threads, (person) => memberIds.has(person), helpBasisOf(group.threads, p.helpThreads));
-  const top = topAnswerers(help, p.topAnswererFactor, p.maxTopAnswerers);
+  const cap = Math.max(p.maxTopAnswerers, Math.round(p.maxTopAnswererShare * group.members.length));
+  const top = topAnswerers(help, p.topAnswererFactor, cap);
   let residual: Int32Array | null = null;
   if (top.length > 0) {
     const out = new Set(top.map((t) => group.evidence.snapshot.index.get(t.person)));

@@ -244,7 +244,7 @@ export function testGroups(
       confidenceLine(conf),
       ...w.eligibility.reasons.map((x) => `not eligible: ${x}`),
       cohesionLine(c, w.group.scope === 'channel' ? "participants' cohesion in the organisation" : 'cohesion'),
-      cohesionLine(r, r.removed.length > 0 ? `without ${r.removed.map((x) => x.person).join(', ')}` : 'residual'),
+      cohesionLine(r, residualLabel(r.removed)),
       ...indicators.filter((x) => x.available).map(indicatorLine),
     ];
     const test: GroupTest = {
@@ -282,4 +282,12 @@ export function testGroups(
       };
     }),
   };
+}
+
+/** "without a, b, c and 19 more": the top answerers a residual test left out. */
+function residualLabel(removed: readonly TopAnswerer[]): string {
+  if (removed.length === 0) return 'residual';
+  const names = removed.slice(0, 5).map((x) => x.person);
+  const more = removed.length > 5 ? ` and ${removed.length - 5} more` : '';
+  return `without ${names.join(', ')}${more}`;
 }
