@@ -49,6 +49,19 @@ function matchedGroups(graph, groups, seed) {
     });
 }
 
+function ratioOf(g, name) {
+  const i = g.indicators.find((x) => x.name === name);
+  return i?.available && i.null.mean ? i.observed / i.null.mean : null;
+}
+
+/** min / 5th percentile / median / 95th percentile / max of the finite values. */
+function spread(values) {
+  const xs = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (xs.length === 0) return 'n/a';
+  const q = (p) => xs[Math.min(xs.length - 1, Math.max(0, Math.round(p * (xs.length - 1))))];
+  return `${fmt(xs[0])} / ${fmt(q(0.05))} / ${fmt(q(0.5))} / ${fmt(q(0.95))} / ${fmt(xs[xs.length - 1])}`;
+}
+
 async function runSeed(seed, simOptions = {}) {
   const org = simulateOrganization({ seed, ...sim, ...simOptions });
   const input = await ingest(org, { window: '14d', channels: true, roster: org.roster, exclude: org.truth.bots });
@@ -70,6 +83,13 @@ async function runSeed(seed, simOptions = {}) {
       confidence: g.confidence.label,
       copScore: g.copScore,
       indicators: Object.fromEntries(g.indicators.map((i) => [i.name, i.regime])),
+      stats: {
+        helpCentralisation: g.indicators.find((i) => i.name === 'helpCentralisation')?.observed ?? null,
+        memberTenureRatio: ratioOf(g, 'memberPersistence'),
+        tieTenureRatio: ratioOf(g, 'tiePersistence'),
+        cohesionRatio: g.cohesion.nullRatio,
+        residualRatio: g.scope === 'people' ? g.residual.nullRatio : null,
+      },
     })),
   };
 }
@@ -167,6 +187,33 @@ sections.push(
         const minus = rs.filter((r) => r.indicators[name] === 'social-learning').length;
         return rs.length ? `+${fmt((100 * plus) / rs.length, 0)} % / −${fmt((100 * minus) / rs.length, 0)} %` : 'n/a';
       }),
+    ]),
+  )}`,
+);
+
+// the figures behind the thresholds of the decision table
+const statNames = [
+  ['helpCentralisation', 'help centralisation (hub ≥ hubCentralisation 0.3; flat ≤ 0.15)'],
+  ['memberTenureRatio', 'member tenure / time-shuffle null (churn ≤ 0.75, stay ≥ 0.85)'],
+  ['tieTenureRatio', 'tie tenure / time-shuffle null (churn ≤ 0.65, stay ≥ 0.72)'],
+  ['cohesionRatio', 'cohesion: O / larger null mean'],
+  ['residualRatio', 'residual cohesion of people groups: O / larger null mean (≥ 2)'],
+];
+const scopes = [
+  'community-of-practice (channel)',
+  'community-of-practice (people)',
+  'social-learning (channel)',
+  'social-learning (people)',
+  'hybrid (people)',
+  'not-a-unit (people)',
+  'random (people)',
+];
+sections.push(
+  `## The figures behind the thresholds: min / 5 % / median / 95 % / max per planted kind\n\n${table(
+    ['statistic', ...scopes],
+    statNames.map(([key, label]) => [
+      label,
+      ...scopes.map((sc) => spread(allRows.filter((r) => `${r.kind} (${r.scope})` === sc).map((r) => r.stats[key]))),
     ]),
   )}`,
 );
