@@ -89,6 +89,8 @@ async function runSeed(seed, simOptions = {}) {
         tieTenureRatio: ratioOf(g, 'tiePersistence'),
         cohesionRatio: g.cohesion.nullRatio,
         residualRatio: g.scope === 'people' ? g.residual.nullRatio : null,
+        depletionRatio: g.residual.depletion?.ratio ?? null,
+        depletionP: g.residual.depletion?.p ?? null,
       },
     })),
   };
@@ -198,6 +200,8 @@ const statNames = [
   ['tieTenureRatio', 'tie tenure / time-shuffle null (churn ≤ 0.65, stay ≥ 0.72)'],
   ['cohesionRatio', 'cohesion: O / larger null mean'],
   ['residualRatio', 'residual cohesion of people groups: O / larger null mean (≥ 2)'],
+  ['depletionRatio', 'ties among the others without the top answerers / rewiring of the group (depleted when p < α)'],
+  ['depletionP', 'p-value of that depletion (lower tail)'],
 ];
 const scopes = [
   'community-of-practice (channel)',

@@ -11,7 +11,7 @@ import { GraphError } from '../errors.js';
 import type { CohesionSamples } from './cohesion-nulls.js';
 import type { Evidence } from './evidence.js';
 import { SetIndex } from './sets.js';
-import { sortedFinite, sortedPLower, sortedPUpper } from './sorted.js';
+import { sortedFinite, sortedPUpper } from './sorted.js';
 
 /** Per arc of a snapshot, the windows it appears in. */
 export interface ArcWindows {
@@ -94,10 +94,10 @@ export class ReplicateCohesion {
 
   /**
    * Rebuilds the graph for a replicate (`mult.get(window)` = times the window was drawn) and returns, per
-   * set, the one-sided p-values of its O/E ratio against the stored null ratios and O over the larger
-   * stored null mean.
+   * set, the upper-tail p-value of its O/E ratio against the stored null ratios (max over the two nulls) and
+   * O over the larger stored null mean.
    */
-  replicate(mult: ReadonlyMap<number, number>): { pUpper: number; pLower: number; pA: number; nullRatio: number }[] {
+  replicate(mult: ReadonlyMap<number, number>): { pUpper: number; nullRatio: number }[] {
     const s = this.evidence.snapshot;
     const { offsets, window, weight } = this.arcs;
     const v = this.values;
@@ -140,11 +140,9 @@ export class ReplicateCohesion {
       const a = this.nullA[k] as Float64Array;
       const b = this.nullB[k] as Float64Array;
       const top = this.maxMean[k] as number;
-      if (!Number.isFinite(r)) return { pUpper: 1, pLower: 1, pA: 1, nullRatio: 0 };
+      if (!Number.isFinite(r)) return { pUpper: 1, nullRatio: 0 };
       return {
         pUpper: Math.max(sortedPUpper(r, a), sortedPUpper(r, b)),
-        pLower: sortedPLower(r, a),
-        pA: sortedPUpper(r, a),
         nullRatio: top > 0 ? (r * full) / top : Number.POSITIVE_INFINITY,
       };
     });

@@ -3,8 +3,9 @@
  * over time, the window is the natural block). A replicate draws as many windows as the log has, with
  * replacement, and every group is judged again on that history:
  *
- * - cohesion and residual cohesion: the replicate's graph (ties present in a drawn window, or strengths
- *   times the draws) gives O/E, compared with the stored null ratios; BH across groups as in the main test;
+ * - cohesion and residual cohesion against the organisation: the replicate's graph (ties present in a drawn
+ *   window, or strengths times the draws) gives O/E, compared with the stored null ratios; BH across groups
+ *   as in the main test; the residual depletion test keeps its result;
  * - help and thread indicators: threads weighted by how often their starting window was drawn;
  * - structural and temporal indicators keep their observed values (a resampled window multiset has no
  *   timeline, and fewer distinct ties would bias the structural ones against their nulls);
@@ -26,6 +27,7 @@ import { bothShare, centralisation } from './help.js';
 import type { Indicator, IndicatorName, RawIndicator, Regime } from './indicator.js';
 import type { GroupIndicators } from './indicators.js';
 import type { TestGroupsParams } from './options.js';
+import { type ResidualTest, residualCohesive as residualCohesiveOf } from './residual.js';
 import type { GroupWork } from './resolve.js';
 import { sortedFinite, sortedPTwoSided } from './sorted.js';
 import { benjaminiHochberg, holm } from './stats.js';
@@ -55,6 +57,8 @@ export interface BootstrapInput {
   decisions: readonly Decision[];
   cohesionSlots: readonly (SetSlot | null)[];
   residualSlots: readonly (SetSlot | null)[];
+  /** The residual records (their depletion tests keep their values in every replicate). */
+  residuals: readonly ResidualTest[];
   /** Window indices of the log (the blocks). */
   windows: readonly number[];
   params: TestGroupsParams;
@@ -209,11 +213,9 @@ export function bootstrapConfidence(input: BootstrapInput): Confidence[] {
       const c = at(input.cohesionSlots[i] ?? null);
       const cohesive = c ? (q[i] as number) < p.alpha && c.nullRatio >= p.minCohesionRatio : null;
       const r = at(input.residualSlots[i] ?? null);
-      let residualCohesive: boolean | null = null;
-      if (r) {
-        residualCohesive =
-          w.group.scope === 'channel' ? !(r.pLower < p.alpha) : r.pUpper < p.alpha && r.nullRatio >= p.minResidualRatio;
-      }
+      const residual = input.residuals[i] as ResidualTest;
+      const organisation = r ? r.pUpper < p.alpha && r.nullRatio >= p.minResidualRatio : residual.cohesive;
+      const residualCohesive = residualCohesiveOf(w.group.scope, residual, organisation);
       const indicators = replicateIndicators(g, replicateValues(w, g, mult), p.alpha);
       const verdict = decide({
         eligible: true,

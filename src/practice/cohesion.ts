@@ -12,7 +12,7 @@
  */
 
 import type { CohesionSamples } from './cohesion-nulls.js';
-import { meanSd, pLower, pUpper, round } from './stats.js';
+import { meanSd, pUpper, round } from './stats.js';
 
 /** The cohesion test of one node set. */
 export interface CohesionTest {
@@ -21,12 +21,6 @@ export interface CohesionTest {
   reason?: string;
   /** The graph it was tested on: `'organisation'` or the channel. */
   graph: string;
-  /**
-   * `'upper'`: is the set more cohesive than both nulls (a unit)? `'lower'`: is it *less* cohesive than
-   * rewiring implies (depleted: its members avoid each other)? The residual of a channel group is tested in
-   * the lower tail, since a channel's own graph holds nothing but its participants.
-   */
-  tail: 'upper' | 'lower';
   /** Members tested. */
   members: number;
   /** Internal strength O. */
@@ -41,29 +35,20 @@ export interface CohesionTest {
   modularity: number | null;
   nullA: { model: 'degree-preserving-rewiring'; mean: number; sd: number; p: number } | null;
   nullB: { model: 'stratified-random-sets'; mean: number; sd: number; p: number } | null;
-  /** Upper tail: max(p_A, p_B); lower tail: p_A. */
+  /** max(p_A, p_B). */
   p: number | null;
   /** Benjamini–Hochberg q across the groups tested together. */
   q: number | null;
-  /**
-   * Upper tail: q < α and nullRatio ≥ the required ratio. Lower tail: not depleted (q ≥ α). `null` when not
-   * testable.
-   */
+  /** q < α and nullRatio ≥ the required ratio; `null` when not testable. */
   cohesive: boolean | null;
 }
 
 /** A cohesion test that could not be run. */
-export function untestedCohesion(
-  graph: string,
-  members: number,
-  reason: string,
-  tail: 'upper' | 'lower' = 'upper',
-): CohesionTest {
+export function untestedCohesion(graph: string, members: number, reason: string): CohesionTest {
   return {
     available: false,
     reason,
     graph,
-    tail,
     members,
     observed: null,
     expected: null,
@@ -79,26 +64,19 @@ export function untestedCohesion(
 }
 
 /** The record of set `k` of `samples` (q and the verdict are set by {@link settleCohesion}). */
-export function cohesionRecord(
-  graph: string,
-  members: number,
-  samples: CohesionSamples,
-  k: number,
-  tail: 'upper' | 'lower' = 'upper',
-): CohesionTest {
+export function cohesionRecord(graph: string, members: number, samples: CohesionSamples, k: number): CohesionTest {
   const o = samples.observed[k] as number;
   const e = samples.expected[k] as number;
   const a = samples.nullA[k] as Float64Array;
   const b = samples.nullB[k] as Float64Array;
   const sa = meanSd(a);
   const sb = meanSd(b);
-  const pA = tail === 'upper' ? pUpper(o, a) : pLower(o, a);
-  const pB = tail === 'upper' ? pUpper(o, b) : pLower(o, b);
+  const pA = pUpper(o, a);
+  const pB = pUpper(o, b);
   const top = Math.max(sa.mean, sb.mean);
   return {
     available: true,
     graph,
-    tail,
     members,
     observed: round(o),
     expected: round(e),
@@ -107,7 +85,7 @@ export function cohesionRecord(
     modularity: round(samples.modularity[k] as number),
     nullA: { model: 'degree-preserving-rewiring', mean: round(sa.mean), sd: round(sa.sd), p: round(pA) },
     nullB: { model: 'stratified-random-sets', mean: round(sb.mean), sd: round(sb.sd), p: round(pB) },
-    p: round(tail === 'upper' ? Math.max(pA, pB) : pA),
+    p: round(Math.max(pA, pB)),
     q: null,
     cohesive: null,
   };
@@ -117,10 +95,6 @@ export function cohesionRecord(
 export function settleCohesion(test: CohesionTest, q: number, alpha: number, minRatio: number): void {
   if (!test.available) return;
   test.q = round(q);
-  if (test.tail === 'lower') {
-    test.cohesive = !(q < alpha);
-    return;
-  }
   const ratio = test.nullRatio;
   test.cohesive = q < alpha && (ratio === null || ratio >= minRatio);
 }

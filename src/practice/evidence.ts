@@ -10,7 +10,7 @@ import type { InteractionGraph, WindowGraph } from '../graph/build.js';
 import type { ThreadSummary } from '../log/threads.js';
 import { type GraphSnapshot, snapshotGraph } from './snapshot.js';
 
-/** One time window's arcs, in the numbering of the graph's snapshot. */
+/** One time window's arcs, in the numbering of the graph's snapshot, grouped by source (CSR order). */
 export interface WindowArcs {
   /** Window number floor((t − origin) / window), as in {@link WindowGraph}. */
   index: number;
@@ -21,6 +21,8 @@ export interface WindowArcs {
   weight: Float64Array;
   /** Messages behind each arc in this window. */
   count: Float64Array;
+  /** Arcs of node i are `outOffsets[i] … outOffsets[i + 1] − 1` (length n + 1 of the snapshot). */
+  outOffsets: Int32Array;
 }
 
 /** A graph, its windows and its threads, ready for the practice test. */
@@ -59,7 +61,20 @@ export function buildEvidence(
     for (let e = 0; e < s.m; e++) {
       if ((map[s.src[e] as number] as number) >= 0 && (map[s.dst[e] as number] as number) >= 0) keep.push(e);
     }
+    // group by source in the snapshot's numbering
+    keep.sort(
+      (x, y) =>
+        (map[s.src[x] as number] as number) - (map[s.src[y] as number] as number) ||
+        (map[s.dst[x] as number] as number) - (map[s.dst[y] as number] as number),
+    );
+    const outOffsets = new Int32Array(snapshot.n + 1);
+    for (const e of keep) {
+      const a = (map[s.src[e] as number] as number) + 1;
+      outOffsets[a] = (outOffsets[a] as number) + 1;
+    }
+    for (let i = 0; i < snapshot.n; i++) outOffsets[i + 1] = (outOffsets[i + 1] as number) + (outOffsets[i] as number);
     arcs.push({
+      outOffsets,
       index: w.index,
       start: w.start,
       end: w.end,

@@ -9,6 +9,7 @@ import type { Confidence } from './bootstrap.js';
 import type { CohesionTest } from './cohesion.js';
 import type { Decision } from './decide.js';
 import type { Indicator, IndicatorName, Regime } from './indicator.js';
+import type { Depletion } from './residual.js';
 
 const LABELS: Record<IndicatorName, string> = {
   reciprocity: 'reciprocity',
@@ -102,12 +103,6 @@ export function indicatorLine(ind: Indicator): string {
 /** One line for a cohesion test. */
 export function cohesionLine(c: CohesionTest, what: string): string {
   if (!c.available) return `${what}: not testable (${c.reason})`;
-  if (c.tail === 'lower') {
-    const unit = c.cohesive
-      ? 'they interact among themselves as much as their activity implies'
-      : 'they barely interact among themselves: they are no unit without them';
-    return `${what}: internal ties ${fmt(c.ratio)}× expected (${fmt(c.observed)} vs ${fmt(c.expected)}; p=${fmtP(c.p)} for fewer than under rewiring): ${unit}`;
-  }
   const unit = c.cohesive ? 'a social unit' : 'no more than chance';
   return (
     `${what}: internal ties ${fmt(c.ratio)}× expected (${fmt(c.observed)} vs ${fmt(c.expected)}; ` +
@@ -125,6 +120,14 @@ const RULES: Record<Decision['rule'], string> = {
   R6: 'a channel in which nothing departs from chance',
   R7: 'a unit where neither regime dominates',
 };
+
+/** The depletion line of a residual group. */
+export function depletionLine(d: Depletion, what: string): string {
+  const unit = d.depleted
+    ? 'the others deal with each other less than their activity implies: no unit without them'
+    : 'the others deal with each other as much as their activity in the group implies';
+  return `${what}, inside the group: ${fmt(d.observed)} ties among the others vs ${fmt(d.expected)} under rewiring of the group's ties (${fmt(d.ratio)}×, p=${fmtP(d.p)} for fewer): ${unit}`;
+}
 
 /** The confidence line. */
 export function confidenceLine(c: Confidence): string {

@@ -104,10 +104,3 @@ export function indicesOf(evidence: Evidence, ids: Iterable<string>): { members:
   }
   return { members: Int32Array.from([...out].sort((a, b) => a - b)), absent };
 }
-
-/** Threads started by a member and answered by at least one other member. */
-export function peopleThreads(threads: readonly ThreadSummary[], members: ReadonlySet<string>): ThreadSummary[] {
-  return threads.filter(
-    (t) => t.root !== undefined && members.has(t.root) && t.repliers.some((r) => members.has(r.person)),
-  );
-}

@@ -43,8 +43,14 @@ export interface GroupIndicators {
   indicators: Indicator[];
 }
 
-/** Computes and judges every indicator of `work`. */
-export function groupIndicators(work: GroupWork, p: TestGroupsParams): GroupIndicators {
+/** Computes and judges every indicator of `work`; `timing` (optional) accumulates ms per family. */
+export function groupIndicators(work: GroupWork, p: TestGroupsParams, timing?: Map<string, number>): GroupIndicators {
+  let t0 = performance.now();
+  const lap = (family: string) => {
+    const t = performance.now();
+    if (timing) timing.set(family, (timing.get(family) ?? 0) + t - t0);
+    t0 = t;
+  };
   const { group } = work;
   const seedOf = (what: string) => createRng(deriveSeed(p.seed, `${what}\u0000${group.name}`));
   const raw: RawIndicator[] = [];
@@ -72,6 +78,8 @@ export function groupIndicators(work: GroupWork, p: TestGroupsParams): GroupIndi
     );
   }
 
+  lap('indicators: structure');
+
   const helpNames: IndicatorName[] = ['roleMix', 'helpCentralisation'];
   const mixNames: IndicatorName[] = ['shareMix', 'threadParticipants'];
   if (work.help.threads.length >= Math.max(1, p.minThreads) && work.help.people.length >= 2) {
@@ -95,6 +103,8 @@ export function groupIndicators(work: GroupWork, p: TestGroupsParams): GroupIndi
     setMissing([...helpNames, ...mixNames], reason);
   }
 
+  lap('indicators: help and threads');
+
   const temporalNames: IndicatorName[] = ['memberPersistence', 'tiePersistence', 'newcomerSlope'];
   if (!group.evidence.window) {
     setMissing(temporalNames, 'no time windows (the log has no timestamps, or no `window` was set in ingest)');
@@ -114,6 +124,8 @@ export function groupIndicators(work: GroupWork, p: TestGroupsParams): GroupIndi
       for (const u of t.unavailable) missing.set(u.name, u.reason);
     }
   }
+
+  lap('indicators: time');
 
   // summarise, Holm within the group, judge
   const summaries = raw.map(summariseIndicator);

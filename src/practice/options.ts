@@ -85,6 +85,13 @@ export interface TestGroupsOptions {
   minPracticeIndicators?: number;
   /** Cohesive only when observed internal strength is at least this multiple of both null means. Default 1. */
   minCohesionRatio?: number;
+  /**
+   * The others are depleted without the top answerers when their internal ties are significantly below the
+   * rewiring of the group's own ties and at most this share of its mean. Default 1 (significance alone:
+   * on the simulator a social-learning team's askers keep 97–99 % of their expected ties, yet every one is
+   * significantly below it, and no other kind is; docs/calibration.md).
+   */
+  maxDepletionRatio?: number;
   /** Residual cohesion needs at least this multiple of both null means. Default 2. */
   minResidualRatio?: number;
   /**
@@ -134,6 +141,7 @@ export const TEST_GROUPS_DEFAULTS = Object.freeze({
   minPracticeIndicators: 3,
   minCohesionRatio: 1,
   minResidualRatio: 2,
+  maxDepletionRatio: 1,
   maxCoverage: 0.9,
   bootstrap: 100,
   confidentAt: 0.9,
@@ -183,6 +191,7 @@ export function resolveTestGroupsOptions(options: TestGroupsOptions = {}): TestG
     'topAnswererFactor',
     'minCohesionRatio',
     'minResidualRatio',
+    'maxDepletionRatio',
     'memberChurnRatio',
     'memberStayRatio',
     'tieChurnRatio',

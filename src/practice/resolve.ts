@@ -9,9 +9,10 @@ import { OptionError } from '../errors.js';
 import type { ChannelGraph, Ingested } from '../graph/ingest.js';
 import type { ThreadSummary } from '../log/threads.js';
 import { buildEvidence, type Evidence } from './evidence.js';
-import { type GroupSpec, indicesOf, peopleThreads, type ResolvedGroup, scopeOf } from './groups.js';
+import { type GroupSpec, indicesOf, type ResolvedGroup, scopeOf } from './groups.js';
 import { type HelpEvents, helpBasisOf, helpEvents, type TopAnswerer, topAnswerers } from './help.js';
 import type { TestGroupsParams } from './options.js';
+import { type ThreadBaseline, threadBaseline } from './thread-mix.js';
 
 /** A group with everything the tests need. */
 export interface GroupWork {
@@ -21,8 +22,8 @@ export interface GroupWork {
   /** Members minus the top answerers present in the evidence graph (`null` without top answerers). */
   residual: Int32Array | null;
   eligibility: Eligibility;
-  /** Threads the thread-mix baseline is drawn from (the whole log's). */
-  baseline: readonly ThreadSummary[];
+  /** The answered threads of the whole log, for the thread-participants baseline. */
+  baseline: ThreadBaseline;
 }
 
 /** Why a group can or cannot be judged. */
@@ -51,19 +52,12 @@ function memberMessages(evidence: Evidence, members: Int32Array): number {
   return Math.round(c);
 }
 
-function activeWindows(evidence: Evidence, members: Int32Array): number | null {
+function activeWindows(cache: EvidenceCache, evidence: Evidence, members: Int32Array): number | null {
   if (!evidence.window) return null;
-  const set = new Set(members);
-  let k = 0;
-  for (const w of evidence.windows) {
-    for (let e = 0; e < w.src.length; e++) {
-      if (set.has(w.src[e] as number) || set.has(w.dst[e] as number)) {
-        k++;
-        break;
-      }
-    }
-  }
-  return k;
+  const lists = cache.nodeWindows(evidence);
+  const seen = new Set<number>();
+  for (const i of members) for (const w of lists[i] ?? []) seen.add(w);
+  return seen.size;
 }
 
 /** Evidence graphs by label, built on demand. */
@@ -71,6 +65,10 @@ export class EvidenceCache {
   readonly whole: Evidence;
   private readonly channels = new Map<string, Evidence>();
   private readonly byChannel: Map<string, ChannelGraph>;
+  private readonly windowsOfNodes = new Map<Evidence, number[][]>();
+  private threadsByRoot: Map<string, number[]> | undefined;
+  private threadsByChannel: Map<string, ThreadSummary[]> | undefined;
+  private threadPool: ThreadBaseline | undefined;
 
   constructor(
     private readonly input: Ingested,
@@ -91,10 +89,69 @@ export class EvidenceCache {
         hint: "ingest the log with `channels: true` (or a list of channels) so each channel's graph is built",
       });
     }
-    const threads = this.input.threads.threads.filter((t) => t.channel === name);
+    if (!this.threadsByChannel) {
+      this.threadsByChannel = new Map();
+      for (const t of this.input.threads.threads) {
+        if (t.channel === undefined) continue;
+        const list = this.threadsByChannel.get(t.channel);
+        if (list) list.push(t);
+        else this.threadsByChannel.set(t.channel, [t]);
+      }
+    }
+    const threads = this.threadsByChannel.get(name) ?? [];
     ev = buildEvidence(name, c.graph, c.windows, threads, { getEdgeWeight: this.getEdgeWeight });
     this.channels.set(name, ev);
     return ev;
+  }
+
+  /** The answered threads of the whole log, prepared once. */
+  baseline(): ThreadBaseline {
+    this.threadPool ??= threadBaseline(this.whole.threads);
+    return this.threadPool;
+  }
+
+  /** Per node of `evidence`, the windows (sorted) in which it sent or received a tie. Built once. */
+  nodeWindows(evidence: Evidence): number[][] {
+    let lists = this.windowsOfNodes.get(evidence);
+    if (lists) return lists;
+    const out: number[][] = Array.from({ length: evidence.snapshot.n }, () => []);
+    for (const w of evidence.windows) {
+      const push = (i: number) => {
+        const l = out[i] as number[];
+        if (l[l.length - 1] !== w.index) l.push(w.index);
+      };
+      for (let e = 0; e < w.src.length; e++) {
+        push(w.src[e] as number);
+        push(w.dst[e] as number);
+      }
+    }
+    lists = out;
+    this.windowsOfNodes.set(evidence, lists);
+    return lists;
+  }
+
+  /**
+   * Threads started by a member and answered by at least one other member, in the log's thread order
+   * (people groups). Threads are indexed by their starter once.
+   */
+  peopleThreads(members: ReadonlySet<string>): ThreadSummary[] {
+    const all = this.whole.threads;
+    if (!this.threadsByRoot) {
+      this.threadsByRoot = new Map();
+      all.forEach((t, i) => {
+        if (t.root === undefined) return;
+        const list = this.threadsByRoot?.get(t.root);
+        if (list) list.push(i);
+        else this.threadsByRoot?.set(t.root, [i]);
+      });
+    }
+    const picked: number[] = [];
+    for (const m of members) {
+      for (const i of this.threadsByRoot.get(m) ?? []) {
+        if ((all[i] as ThreadSummary).repliers.some((r) => members.has(r.person))) picked.push(i);
+      }
+    }
+    return picked.sort((a, b) => a - b).map((i) => all[i] as ThreadSummary);
   }
 }
 
@@ -114,7 +171,7 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
       absent,
       evidence: cache.whole,
       members,
-      threads: peopleThreads(cache.whole.threads, set),
+      threads: cache.peopleThreads(set),
       cohesionMembers: coverage < p.maxCoverage ? members : null,
     };
     if (group.cohesionMembers === null) {
@@ -151,7 +208,7 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
     residual = group.members.filter((i) => !out.has(i));
   }
   const messages = memberMessages(group.evidence, group.members);
-  const windows = activeWindows(group.evidence, group.members);
+  const windows = activeWindows(cache, group.evidence, group.members);
   const reasons: string[] = [];
   if (group.members.length < p.minGroupSize) {
     reasons.push(`${group.members.length} members in the graph (fewer than ${p.minGroupSize})`);
@@ -165,7 +222,7 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
     help,
     top,
     residual,
-    baseline: cache.whole.threads,
+    baseline: cache.baseline(),
     eligibility: {
       eligible: reasons.length === 0,
       reasons,

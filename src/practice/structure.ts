@@ -1,10 +1,13 @@
 /**
  * Structural indicators of a group's internal graph — reciprocity, clustering, core–periphery — each judged
- * against degree-preserving rewiring of the group's own internal arcs (every member keeps its internal
- * in- and out-degree). Rewiring the whole graph would leave a handful of internal arcs per group, whose
- * reciprocity and clustering are near zero for every group, so it could not tell one regime from another;
- * within the group, the question becomes "is there more mutuality, closure or a denser core than the
- * members' activity inside the group implies?"
+ * against degree-preserving rewiring of the group's own ties: directed swaps for reciprocity (every member
+ * keeps its internal in- and out-degree), undirected double-edge swaps of the projection for clustering and
+ * core–periphery (every member keeps its undirected internal degree; projecting rewired arcs instead would
+ * inflate the null's density, since a reciprocated pair is one undirected edge but its two arcs usually land
+ * on two pairs). Rewiring the whole graph would leave a handful of internal ties per group, whose reciprocity
+ * and clustering are near zero for every group, so it could not tell one regime from another; within the
+ * group, the question becomes "is there more mutuality, closure or a denser core than the members' activity
+ * inside the group implies?"
  *
  * @module
  */

@@ -57,27 +57,29 @@ export function groupEvents(windows: readonly WindowArcs[], members: Int32Array)
   const dyad: number[] = [];
   const perWindow = new Map<number, number>();
   for (const w of windows) {
-    for (let e = 0; e < w.src.length; e++) {
-      const a = local.get(w.src[e] as number);
-      const b = local.get(w.dst[e] as number);
-      if (a === undefined || b === undefined || a === b) continue;
-      const lo = Math.min(a, b);
-      const hi = Math.max(a, b);
-      const key = lo * members.length + hi;
-      let d = dyadIndex.get(key);
-      if (d === undefined) {
-        d = dyadA.length;
-        dyadIndex.set(key, d);
-        dyadA.push(lo);
-        dyadB.push(hi);
+    // only the members' own arcs: the window's arcs are grouped by source
+    members.forEach((v, a) => {
+      for (let e = w.outOffsets[v] as number; e < (w.outOffsets[v + 1] as number); e++) {
+        const b = local.get(w.dst[e] as number);
+        if (b === undefined || a === b) continue;
+        const lo = Math.min(a, b);
+        const hi = Math.max(a, b);
+        const key = lo * members.length + hi;
+        let d = dyadIndex.get(key);
+        if (d === undefined) {
+          d = dyadA.length;
+          dyadIndex.set(key, d);
+          dyadA.push(lo);
+          dyadB.push(hi);
+        }
+        const c = Math.max(1, Math.round(w.count[e] as number));
+        for (let t = 0; t < c; t++) {
+          win.push(w.index);
+          dyad.push(d);
+        }
+        perWindow.set(w.index, (perWindow.get(w.index) ?? 0) + c);
       }
-      const c = Math.max(1, Math.round(w.count[e] as number));
-      for (let t = 0; t < c; t++) {
-        win.push(w.index);
-        dyad.push(d);
-      }
-      perWindow.set(w.index, (perWindow.get(w.index) ?? 0) + c);
-    }
+    });
   }
   let first = 0;
   let last = -1;
@@ -107,12 +109,13 @@ interface Activity {
   partners: Int32Array;
 }
 
-function activity(ev: GroupEvents, window: Int32Array): Activity {
+/** Activity of one arrangement of the events; `into` (same group) is cleared and reused when given. */
+function activity(ev: GroupEvents, window: Int32Array, into?: Activity): Activity {
   const { k, span } = ev;
   const D = ev.dyadA.length;
-  const member = new Uint8Array(span * k);
-  const dyad = new Uint8Array(span * D);
-  const partners = new Int32Array(span * k);
+  const member = into?.member.fill(0) ?? new Uint8Array(span * k);
+  const dyad = into?.dyad.fill(0) ?? new Uint8Array(span * D);
+  const partners = into?.partners.fill(0) ?? new Int32Array(span * k);
   for (let e = 0; e < window.length; e++) {
     const w = window[e] as number;
     const d = ev.dyad[e] as number;
@@ -265,9 +268,10 @@ export function temporalIndicators(
   const tp = new Float64Array(R);
   const ns = new Float64Array(R);
   const shuffled = Int32Array.from(ev.window);
+  let x: Activity | undefined;
   for (let r = 0; r < R; r++) {
     shuffleInPlace(shuffled, options.rng);
-    const x = activity(ev, shuffled);
+    x = activity(ev, shuffled, x);
     mp[r] = tenureShare(x.member, ev.span, ev.k);
     tp[r] = tenureShare(x.dyad, ev.span, D);
     ns[r] = newcomers >= options.minNewcomers ? newcomerSlope(ev, x, arrival) : Number.NaN;

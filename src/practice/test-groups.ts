@@ -19,12 +19,13 @@ import { type CohesionTest, cohesionRecord, settleCohesion, untestedCohesion } f
 import { type CohesionSamples, sampleCohesionNulls } from './cohesion-nulls.js';
 import { type Decision, decide, VERDICTS, type Verdict } from './decide.js';
 import type { Evidence } from './evidence.js';
-import { cohesionLine, confidenceLine, indicatorLine, verdictLine } from './explain.js';
+import { cohesionLine, confidenceLine, depletionLine, indicatorLine, verdictLine } from './explain.js';
 import type { GroupScope, GroupSpec } from './groups.js';
 import type { TopAnswerer } from './help.js';
 import type { Indicator } from './indicator.js';
 import { type GroupIndicators, groupIndicators, unavailableIndicators } from './indicators.js';
 import { resolveTestGroupsOptions, type TestGroupsOptions, type TestGroupsParams } from './options.js';
+import { type ResidualTest, residualCohesive, residualTest } from './residual.js';
 import { type Eligibility, EvidenceCache, type GroupWork, resolveGroup } from './resolve.js';
 import { benjaminiHochberg } from './stats.js';
 
@@ -43,7 +44,7 @@ export interface GroupTest {
   eligibility: Eligibility;
   cohesion: CohesionTest;
   /** Cohesion of the members other than the top answerers, on the graph the group is read on. */
-  residual: CohesionTest & { removed: TopAnswerer[] };
+  residual: ResidualTest;
   indicators: Indicator[];
   decision: Decision;
   evidence: string[];
@@ -114,9 +115,10 @@ export function testGroups(
       ? addSet(cache.whole, w.group.cohesionMembers, `strata\u0000${w.group.name}`)
       : null,
   );
+  // residual cohesion against the organisation: people groups only (a channel's test is the depletion test)
   const residualRefs = works.map((w) =>
-    w.residual && w.residual.length >= 2 && w.eligibility.eligible
-      ? addSet(w.group.evidence, w.residual, `strata-residual\u0000${w.group.name}`)
+    w.group.scope === 'people' && w.residual && w.residual.length >= 2 && w.eligibility.eligible
+      ? addSet(cache.whole, w.residual, `strata-residual\u0000${w.group.name}`)
       : null,
   );
   const samples = new Map<string, CohesionSamples>();
@@ -149,27 +151,12 @@ export function testGroups(
       : (w.group.cohesionUnavailable ?? 'not testable');
     return untestedCohesion(cache.whole.label, w.group.cohesionMembers?.length ?? w.group.members.length, reason);
   });
+  t = now();
   const residual = works.map((w, i) => {
     const ref = residualRefs[i];
-    const removed = w.top;
-    const tail = w.group.scope === 'channel' ? 'lower' : 'upper';
-    if (ref) {
-      const rec = cohesionRecord(
-        ref.graph,
-        w.residual?.length ?? 0,
-        samples.get(ref.graph) as CohesionSamples,
-        ref.k,
-        tail,
-      );
-      return { ...rec, removed };
-    }
-    const reason = !w.eligibility.eligible
-      ? 'the group is not eligible'
-      : removed.length === 0
-        ? 'no top answerers to remove'
-        : 'fewer than 2 members left';
-    return { ...untestedCohesion(w.group.evidence.label, w.residual?.length ?? 0, reason, tail), removed };
+    return residualTest(w, ref ? { samples: samples.get(ref.graph) as CohesionSamples, k: ref.k } : null, p);
   });
+  profile?.('residual depletion', now() - t);
   const settle = (tests: CohesionTest[], minRatio: number) => {
     const q = benjaminiHochberg(tests.map((c) => (c.available && c.p !== null ? c.p : Number.NaN)));
     tests.forEach((c, i) => {
@@ -177,25 +164,21 @@ export function testGroups(
     });
   };
   settle(cohesion, p.minCohesionRatio);
-  // residual cohesion refines the verdict of one group: its own p, not corrected across groups
-  residual.forEach((c) => {
-    settleCohesion(c, c.p ?? Number.NaN, p.alpha, p.minResidualRatio);
-  });
 
-  t = now();
+  const timing = new Map<string, number>();
   const computed: (GroupIndicators | null)[] = works.map((w) =>
-    w.eligibility.eligible ? groupIndicators(w, p) : null,
+    w.eligibility.eligible ? groupIndicators(w, p, timing) : null,
   );
-  profile?.('indicators', now() - t);
+  for (const [family, ms] of timing) profile?.(family, ms);
 
   const decisions = works.map((w, i) => {
     const c = cohesion[i] as CohesionTest;
-    const r = residual[i] as GroupTest['residual'];
+    const r = residual[i] as ResidualTest;
     return decide({
       eligible: w.eligibility.eligible,
       scope: w.group.scope,
       cohesive: c.cohesive,
-      residualCohesive: r.cohesive,
+      residualCohesive: residualCohesive(w.group.scope, r),
       indicators: computed[i]?.indicators ?? unavailableIndicators('the group is not eligible'),
       practiceShare: p.practiceShare,
       minPracticeIndicators: p.minPracticeIndicators,
@@ -228,6 +211,7 @@ export function testGroups(
     decisions,
     cohesionSlots: cohesionRefs.map(slotOf),
     residualSlots: residualRefs.map(slotOf),
+    residuals: residual,
     windows: cache.whole.windows.map((w) => w.index),
     params: p,
   });
@@ -235,7 +219,7 @@ export function testGroups(
 
   const results: GroupTest[] = works.map((w, i) => {
     const c = cohesion[i] as CohesionTest;
-    const r = residual[i] as GroupTest['residual'];
+    const r = residual[i] as ResidualTest;
     const decision = decisions[i] as Decision;
     const conf = confidence[i] as Confidence;
     const indicators = computed[i]?.indicators ?? unavailableIndicators('the group is not eligible');
@@ -245,6 +229,7 @@ export function testGroups(
       ...w.eligibility.reasons.map((x) => `not eligible: ${x}`),
       cohesionLine(c, w.group.scope === 'channel' ? "participants' cohesion in the organisation" : 'cohesion'),
       cohesionLine(r, residualLabel(r.removed)),
+      ...(r.depletion ? [depletionLine(r.depletion, residualLabel(r.removed))] : []),
       ...indicators.filter((x) => x.available).map(indicatorLine),
     ];
     const test: GroupTest = {

@@ -54,6 +54,25 @@ function meanOf(values: Float64Array, pick: Int32Array | null, count: number): n
   return n > 0 ? s / n : Number.NaN;
 }
 
+/** The answered threads of a whole log, prepared once for the participants baseline of every group. */
+export interface ThreadBaseline {
+  /** Thread id → position in `participants`. */
+  index: ReadonlyMap<string, number>;
+  participants: Float64Array;
+}
+
+/** Prepares the baseline of `all` threads (answered ones only). */
+export function threadBaseline(all: readonly ThreadSummary[]): ThreadBaseline {
+  const index = new Map<string, number>();
+  const participants: number[] = [];
+  for (const t of all) {
+    if (!answered(t) || index.has(t.id)) continue;
+    index.set(t.id, participants.length);
+    participants.push(t.participants);
+  }
+  return { index, participants: Float64Array.from(participants) };
+}
+
 /** Options of {@link threadMixIndicators}. */
 export interface ThreadMixOptions {
   samples: number;
@@ -64,12 +83,12 @@ export interface ThreadMixOptions {
 
 /**
  * shareMix (against an even mix: each thread sharing or asking with probability ½, R binomial draws) and
- * threadParticipants (against random same-size sets of the other answered threads of `all`, unavailable
- * when there are too few of them).
+ * threadParticipants (against random sets of as many of the other answered threads of the log, drawn
+ * without replacement; unavailable when there are too few of them).
  */
 export function threadMixIndicators(
   group: readonly ThreadSummary[],
-  all: readonly ThreadSummary[],
+  baseline: ThreadBaseline,
   options: ThreadMixOptions,
 ): { indicators: RawIndicator[]; mode: ShareMode; unavailable?: string } {
   const own = group.filter(answered);
@@ -96,28 +115,37 @@ export function threadMixIndicators(
       detail: { threads: known, byKind: mode === 'kinds' ? 1 : 0 },
     },
   ];
-  const ids = new Set(own.map((t) => t.id));
-  const pool = all.filter((t) => answered(t) && !ids.has(t.id));
-  if (pool.length < Math.max(options.minBaseline, k)) {
+  // the pool: every answered thread of the log but the group's own
+  const P = baseline.participants.length;
+  const taken = new Int32Array(P);
+  let mine = 0;
+  for (const t of own) {
+    const i = baseline.index.get(t.id);
+    if (i !== undefined && taken[i] === 0) {
+      taken[i] = -1;
+      mine++;
+    }
+  }
+  const pool = P - mine;
+  if (pool < Math.max(options.minBaseline, k)) {
     return {
       indicators,
       mode,
-      unavailable: `${pool.length} answered threads outside the group: too few to compare its ${k} with`,
+      unavailable: `${pool} answered threads outside the group: too few to compare its ${k} with`,
     };
   }
   const ownPart = Float64Array.from(own, (t) => t.participants);
-  const poolPart = Float64Array.from(pool, (t) => t.participants);
   const nullPart = new Float64Array(R);
-  const index = Int32Array.from(pool, (_, i) => i);
   for (let r = 0; r < R; r++) {
-    // partial Fisher–Yates: the first k entries are a uniform sample without replacement
+    // k distinct threads outside the group, by rejection (a draw is marked with its sample number)
+    let sum = 0;
     for (let t = 0; t < k; t++) {
-      const j = t + Math.floor(rng() * (index.length - t));
-      const tmp = index[t] as number;
-      index[t] = index[j] as number;
-      index[j] = tmp;
+      let i = Math.floor(rng() * P);
+      while ((taken[i] as number) < 0 || taken[i] === r + 1) i = Math.floor(rng() * P);
+      taken[i] = r + 1;
+      sum += baseline.participants[i] as number;
     }
-    nullPart[r] = meanOf(poolPart, index, k);
+    nullPart[r] = k > 0 ? sum / k : Number.NaN;
   }
   indicators.push({
     name: 'threadParticipants',
@@ -125,7 +153,7 @@ export function threadMixIndicators(
     copWhen: 'higher',
     observed: meanOf(ownPart, null, k),
     nulls: nullPart,
-    detail: { threads: k, baseline: pool.length },
+    detail: { threads: k, baseline: pool },
   });
   return { indicators, mode };
 }

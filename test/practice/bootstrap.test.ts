@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/graph/ingest.js';
 import { arcWindows, ReplicateCohesion } from '../../src/practice/bootstrap-cohesion.js';
-import { sampleCohesionNulls } from '../../src/practice/cohesion-nulls.js';
 import { cohesionRecord } from '../../src/practice/cohesion.js';
+import { sampleCohesionNulls } from '../../src/practice/cohesion-nulls.js';
 import { buildEvidence } from '../../src/practice/evidence.js';
 import { indicesOf } from '../../src/practice/groups.js';
 import { sortedFinite, sortedPLower, sortedPTwoSided, sortedPUpper } from '../../src/practice/sorted.js';

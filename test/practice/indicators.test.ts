@@ -3,7 +3,7 @@ import type { ThreadSummary } from '../../src/log/threads.js';
 import { centralisation, helpBasisOf, helpEvents, helpIndicators, topAnswerers } from '../../src/practice/help.js';
 import { structuralIndicators } from '../../src/practice/structure.js';
 import { groupEvents, temporalIndicators, tenureShare } from '../../src/practice/temporal.js';
-import { shareModeOf, threadMixIndicators } from '../../src/practice/thread-mix.js';
+import { shareModeOf, threadBaseline, threadMixIndicators } from '../../src/practice/thread-mix.js';
 import { createRng } from '../../src/random.js';
 
 const kinds = { question: 0, answer: 0, share: 0, discussion: 0 };
@@ -122,10 +122,13 @@ describe('temporal indicators', () => {
       // a steady pair 0–1 every window; pairs (2+w)–0 one window each (askers who come once)
       src.push(0, 2 + w);
       dst.push(1, 0);
+      const outOffsets = new Int32Array(11);
+      for (const a of src) for (let i = a + 1; i <= 10; i++) outOffsets[i] = (outOffsets[i] as number) + 1;
       return {
         index: w,
         start: w,
         end: w + 1,
+        outOffsets,
         src: Int32Array.from(src),
         dst: Int32Array.from(dst),
         weight: Float64Array.from([1, 1]),
@@ -169,13 +172,17 @@ describe('thread mix', () => {
         ['c', 1],
       ]),
     );
-    const out = threadMixIndicators(group, group, { samples: 99, rng: createRng(1), minBaseline: 30 });
+    const out = threadMixIndicators(group, threadBaseline(group), { samples: 99, rng: createRng(1), minBaseline: 30 });
     const share = out.indicators[0];
     expect(out.mode).toBe('structure');
     expect(share?.observed).toBe(1);
     expect(out.unavailable).toMatch(/0 answered threads outside the group/);
     const others = Array.from({ length: 40 }, (_, i) => thread(`o${i}`, `x${i}`, [['y', 1]]));
-    const full = threadMixIndicators(group, [...group, ...others], { samples: 99, rng: createRng(1), minBaseline: 30 });
+    const full = threadMixIndicators(group, threadBaseline([...group, ...others]), {
+      samples: 99,
+      rng: createRng(1),
+      minBaseline: 30,
+    });
     expect(full.indicators.map((i) => i.name)).toEqual(['shareMix', 'threadParticipants']);
     expect(full.indicators[1]?.observed).toBe(3);
     expect([...(full.indicators[1]?.nulls ?? [])].every((x) => x === 2)).toBe(true);
@@ -187,9 +194,10 @@ describe('structural indicators', () => {
     const k = 12;
     const src: number[] = [];
     const dst: number[] = [];
+    // a reciprocal ring, arcs grouped by source (CSR order)
     for (let i = 0; i < k; i++) {
-      src.push(i, (i + 1) % k);
-      dst.push((i + 1) % k, i);
+      src.push(i, i);
+      dst.push((i + 1) % k, (i + k - 1) % k);
     }
     const opts = { samples: 99, burnIn: 10, thin: 1, minCoreSize: 3, minCoreShare: 0.15, rng: createRng(2) };
     const [rec] = structuralIndicators(
@@ -200,13 +208,13 @@ describe('structural indicators', () => {
     expect(Math.max(...(rec?.nulls ?? []))).toBeLessThan(1);
     const ss: number[] = [];
     const sd: number[] = [];
-    for (let i = 1; i < k; i++) {
-      ss.push(i);
-      sd.push(0);
-    }
     for (let i = 1; i < k; i += 2) {
       ss.push(0);
       sd.push(i);
+    }
+    for (let i = 1; i < k; i++) {
+      ss.push(i);
+      sd.push(0);
     }
     const cp = structuralIndicators(
       { k, src: Int32Array.from(ss), dst: Int32Array.from(sd), weight: new Float64Array(ss.length) },

@@ -48,7 +48,14 @@ describe('DirectedRewirer', () => {
       src.push(a);
       dst.push(b);
     }
-    const chain = new DirectedRewirer(src, dst, createRng(7));
+    // CSR order: arcs grouped by source
+    const order = src.map((_, i) => i).sort((x, y) => (src[x] as number) - (src[y] as number) || x - y);
+    const chain = new DirectedRewirer(
+      order.map((i) => src[i] as number),
+      order.map((i) => dst[i] as number),
+      createRng(7),
+    );
+    expect(() => new DirectedRewirer([1, 0], [0, 1], createRng(1))).toThrow(/CSR order/);
     chain.step(2000);
     const deg = (xs: ArrayLike<number>) => {
       const d = new Array(n).fill(0);
@@ -71,6 +78,7 @@ describe('DirectedRewirer', () => {
 
   it('cannot swap a directed 3-cycle (every swap would make a self-loop or a duplicate)', () => {
     const chain = new DirectedRewirer([0, 1, 2], [1, 2, 0], createRng(3));
+    expect(chain.has(2, 0) && !chain.has(0, 2) && !chain.has(9, 0)).toBe(true);
     chain.step(100);
     expect(chain.accepted).toBe(0);
   });
