@@ -40,8 +40,6 @@ export interface GroupEvents {
   /** Per event: span position and dyad. */
   window: Int32Array;
   dyad: Int32Array;
-  /** Per window (span position): the internal arcs' messages, for the bootstrap. */
-  messagesPerWindow: Float64Array;
 }
 
 /** Collects the internal events of `members` (sorted node indices) from `windows`. */
@@ -55,7 +53,6 @@ export function groupEvents(windows: readonly WindowArcs[], members: Int32Array)
   const dyadB: number[] = [];
   const win: number[] = [];
   const dyad: number[] = [];
-  const perWindow = new Map<number, number>();
   for (const w of windows) {
     // only the members' own arcs: the window's arcs are grouped by source
     members.forEach((v, a) => {
@@ -77,19 +74,16 @@ export function groupEvents(windows: readonly WindowArcs[], members: Int32Array)
           win.push(w.index);
           dyad.push(d);
         }
-        perWindow.set(w.index, (perWindow.get(w.index) ?? 0) + c);
       }
     });
   }
-  let first = 0;
-  let last = -1;
-  if (win.length > 0) {
-    first = Math.min(...perWindow.keys());
-    last = Math.max(...perWindow.keys());
+  let first = win[0] ?? 0;
+  let last = win.length > 0 ? first : first - 1;
+  for (const w of win) {
+    if (w < first) first = w;
+    if (w > last) last = w;
   }
   const span = last - first + 1;
-  const messagesPerWindow = new Float64Array(Math.max(0, span));
-  for (const [w, c] of perWindow) messagesPerWindow[w - first] = c;
   return {
     k: members.length,
     span: Math.max(0, span),
@@ -98,7 +92,6 @@ export function groupEvents(windows: readonly WindowArcs[], members: Int32Array)
     dyadB: Int32Array.from(dyadB),
     window: Int32Array.from(win, (w) => w - first),
     dyad: Int32Array.from(dyad),
-    messagesPerWindow,
   };
 }
 
@@ -129,26 +122,6 @@ function activity(ev: GroupEvents, window: Int32Array, into?: Activity): Activit
     partners[w * k + b] = (partners[w * k + b] as number) + 1;
   }
   return { member, dyad, partners };
-}
-
-/** Mean Jaccard of consecutive rows of a span × width 0/1 matrix (pairs with an empty union skipped). */
-export function consecutiveJaccard(matrix: Uint8Array, span: number, width: number): number {
-  let sum = 0;
-  let pairs = 0;
-  for (let w = 0; w + 1 < span; w++) {
-    let inter = 0;
-    let union = 0;
-    for (let i = 0; i < width; i++) {
-      const x = matrix[w * width + i] as number;
-      const y = matrix[(w + 1) * width + i] as number;
-      inter += x & y;
-      union += x | y;
-    }
-    if (union === 0) continue;
-    sum += inter / union;
-    pairs++;
-  }
-  return pairs > 0 ? sum / pairs : Number.NaN;
 }
 
 /**
