@@ -96,6 +96,7 @@ export {
   type Regime,
 } from './practice/indicator.js';
 export { TEST_GROUPS_DEFAULTS, type TestGroupsOptions, type TestGroupsParams } from './practice/options.js';
+export type { Depletion, ResidualTest } from './practice/residual.js';
 export type { Eligibility } from './practice/resolve.js';
 export { type GroupTest, type GroupTests, type PracticeInput, testGroups } from './practice/test-groups.js';
 export { createRng, DEFAULT_SEED, deriveSeed, type Rng, randomInt, shuffleInPlace } from './random.js';

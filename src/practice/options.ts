@@ -148,12 +148,8 @@ export const TEST_GROUPS_DEFAULTS = Object.freeze({
   tentativeAt: 0.6,
 });
 
-type Widen<T> = T extends number ? number : T extends boolean ? boolean : T;
-
-/** Resolved parameters, recorded in the result. */
-export type TestGroupsParams = {
-  -readonly [K in Exclude<keyof typeof TEST_GROUPS_DEFAULTS, 'seed'>]: Widen<(typeof TEST_GROUPS_DEFAULTS)[K]>;
-} & { seed: number | string };
+/** Resolved parameters, recorded in the result: every option with its value. */
+export type TestGroupsParams = Required<Omit<TestGroupsOptions, 'profile'>>;
 
 /** Resolves and validates the options. */
 export function resolveTestGroupsOptions(options: TestGroupsOptions = {}): TestGroupsParams {
