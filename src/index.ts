@@ -98,6 +98,15 @@ export {
 export { TEST_GROUPS_DEFAULTS, type TestGroupsOptions, type TestGroupsParams } from './practice/options.js';
 export type { Depletion, ResidualTest } from './practice/residual.js';
 export type { Eligibility } from './practice/resolve.js';
+export {
+  type CommunityDetector,
+  type CommunityTest,
+  type CommunityTests,
+  louvainDetector,
+  TEST_COMMUNITIES_DEFAULTS,
+  type TestCommunitiesOptions,
+  testCommunities,
+} from './practice/test-communities.js';
 export { type GroupTest, type GroupTests, type PracticeInput, testGroups } from './practice/test-groups.js';
 export { createRng, DEFAULT_SEED, deriveSeed, type Rng, randomInt, shuffleInPlace } from './random.js';
 // simulate: synthetic organisations with planted ground truth
