@@ -19,6 +19,7 @@
 import type { ThreadSummary } from '../log/threads.js';
 import { type Rng, shuffleInPlace } from '../random.js';
 import type { RawIndicator } from './indicator.js';
+import { round } from './stats.js';
 
 /** Which threads the help graph is read from. */
 export type HelpBasis = 'questions' | 'all';
@@ -131,6 +132,23 @@ export interface HelpOptions {
   rng: Rng;
   hubCentralisation: number;
   flatCentralisation: number;
+  /** Local ids of the group's top answerers, and the least share of their help activity that is answering. */
+  topAnswerers: readonly number[];
+  minAnswerPurity: number;
+}
+
+/**
+ * Share of the top answerers' help activity that is answering: Σ answers / Σ (answers + help threads started).
+ * An answer person (Welser et al. 2007) answers and hardly asks; the stewards of a practice ask too.
+ */
+export function answerPurity(events: HelpEvents, top: readonly number[]): number {
+  let a = 0;
+  let q = 0;
+  for (const i of top) {
+    a += events.gives[i] as number;
+    q += events.asks[i] as number;
+  }
+  return a + q > 0 ? a / (a + q) : Number.NaN;
 }
 
 /** roleMix and helpCentralisation with their nulls. */
@@ -162,6 +180,8 @@ export function helpIndicators(events: HelpEvents, options: HelpOptions): RawInd
     cen[r] = centralisation(a);
   }
   const { hubCentralisation: hub, flatCentralisation: flat } = options;
+  const purity = answerPurity(events, options.topAnswerers);
+  const answerPeople = !(purity < options.minAnswerPurity);
   return [
     {
       name: 'roleMix',
@@ -181,9 +201,12 @@ export function helpIndicators(events: HelpEvents, options: HelpOptions): RawInd
         threads: events.threads.length,
         answers: sum(events.gives),
         questionsOnly: events.basis === 'questions' ? 1 : 0,
+        ...(Number.isNaN(purity) ? {} : { answerPurity: round(purity, 4) }),
       },
       judge: (obs, pAdjusted, side, alpha) => {
-        if (obs >= hub && side === 'above' && pAdjusted < alpha) return { regime: 'social-learning', score: -1 };
+        if (obs >= hub && side === 'above' && pAdjusted < alpha && answerPeople) {
+          return { regime: 'social-learning', score: -1 };
+        }
         if (obs <= flat) return { regime: 'community-of-practice', score: 1 };
         const s = 1 - (2 * (obs - flat)) / (hub - flat);
         return { regime: 'neither', score: Math.max(-1, Math.min(1, s)) };

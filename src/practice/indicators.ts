@@ -89,6 +89,8 @@ export function groupIndicators(work: GroupWork, p: TestGroupsParams, timing?: M
         rng: seedOf('help'),
         hubCentralisation: p.hubCentralisation,
         flatCentralisation: p.flatCentralisation,
+        topAnswerers: work.top.map((t) => work.help.people.indexOf(t.person)),
+        minAnswerPurity: p.minAnswerPurity,
       }),
     );
     const mix = threadMixIndicators(group.threads, work.baseline, {

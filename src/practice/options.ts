@@ -55,6 +55,11 @@ export interface TestGroupsOptions {
   /** Help centralisation at or below which help is spread over many members. Default 0.15. */
   flatCentralisation?: number;
   /**
+   * A hub is made of answer people: at least this share of the top answerers' help activity is answering
+   * (Σ answers / Σ (answers + help threads started)). Default 0.9.
+   */
+  minAnswerPurity?: number;
+  /**
    * Persistence judged by the ratio of observed tenure to its time-shuffle null: at or below `…Churn`
    * (and below the null) members or ties churn; at or above `…Stay` they last. Defaults: members 0.75 /
    * 0.85, ties 0.65 / 0.72.
@@ -126,6 +131,7 @@ export const TEST_GROUPS_DEFAULTS = Object.freeze({
   thin: 1,
   hubCentralisation: 0.3,
   flatCentralisation: 0.15,
+  minAnswerPurity: 0.9,
   memberChurnRatio: 0.75,
   memberStayRatio: 0.85,
   tieChurnRatio: 0.65,
@@ -198,6 +204,7 @@ export function resolveTestGroupsOptions(options: TestGroupsOptions = {}): TestG
   for (const k of [
     'hubCentralisation',
     'flatCentralisation',
+    'minAnswerPurity',
     'minCoreShare',
     'maxTopAnswererShare',
     'practiceShare',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadSummary } from '../../src/log/threads.js';
-import { centralisation, helpBasisOf, helpEvents, helpIndicators, topAnswerers } from '../../src/practice/help.js';
+import {
+  answerPurity,
+  centralisation,
+  helpBasisOf,
+  helpEvents,
+  helpIndicators,
+  topAnswerers,
+} from '../../src/practice/help.js';
 import { structuralIndicators } from '../../src/practice/structure.js';
 import { groupEvents, temporalIndicators, tenureShare } from '../../src/practice/temporal.js';
 import { shareModeOf, threadBaseline, threadMixIndicators } from '../../src/practice/thread-mix.js';
@@ -80,16 +87,18 @@ describe('help indicators', () => {
 
   it('a star of answers is a hub; spread answers are flat (against uniform re-assignment)', () => {
     const star = Array.from({ length: 30 }, (_, i) => thread(`s${i}`, `a${i}`, [['hub', 1]]));
-    const [, hub] = helpIndicators(
-      helpEvents(star, () => true),
-      {
-        samples: 99,
-        rng: createRng(1),
-        hubCentralisation: 0.3,
-        flatCentralisation: 0.15,
-      },
-    );
+    const starEvents = helpEvents(star, () => true);
+    const [, hub] = helpIndicators(starEvents, {
+      samples: 99,
+      rng: createRng(1),
+      hubCentralisation: 0.3,
+      flatCentralisation: 0.15,
+      topAnswerers: [starEvents.people.indexOf('hub')],
+      minAnswerPurity: 0.9,
+    });
     expect(hub?.observed).toBe(1);
+    // the hub only answers: an answer person
+    expect(hub?.detail?.answerPurity).toBe(1);
     expect(hub?.judge?.(1, 0.01, 'above', 0.05).regime).toBe('social-learning');
     const ring = Array.from({ length: 30 }, (_, i) => thread(`r${i}`, `a${i}`, [[`a${(i + 1) % 30}`, 1]]));
     const [role, flat] = helpIndicators(
@@ -99,12 +108,36 @@ describe('help indicators', () => {
         rng: createRng(1),
         hubCentralisation: 0.3,
         flatCentralisation: 0.15,
+        topAnswerers: [],
+        minAnswerPurity: 0.9,
       },
     );
     expect(flat?.observed).toBe(0);
     expect(flat?.judge?.(0, 1, 'below', 0.05).regime).toBe('community-of-practice');
     // everyone both asks and answers in the ring
     expect(role?.observed).toBe(1);
+  });
+
+  it('a concentration on answerers who also ask (stewards of a practice) is no hub', () => {
+    // s1 and s2 answer most questions but also ask their own
+    const threads = [
+      ...Array.from({ length: 40 }, (_, i) => thread(`q${i}`, `m${i % 12}`, [[i % 2 ? 's1' : 's2', 1]])),
+      ...Array.from({ length: 10 }, (_, i) => thread(`s${i}`, i % 2 ? 's1' : 's2', [[`m${i}`, 1]])),
+    ];
+    const ev = helpEvents(threads, () => true);
+    const top = [ev.people.indexOf('s1'), ev.people.indexOf('s2')];
+    // s1 and s2: 40 answers, 10 questions of their own
+    expect(answerPurity(ev, top)).toBeCloseTo(40 / 50, 12);
+    const [, cen] = helpIndicators(ev, {
+      samples: 99,
+      rng: createRng(1),
+      hubCentralisation: 0.3,
+      flatCentralisation: 0.15,
+      topAnswerers: top,
+      minAnswerPurity: 0.9,
+    });
+    expect(cen?.observed).toBeGreaterThan(0.3);
+    expect(cen?.judge?.(cen.observed, 0.01, 'above', 0.05).regime).toBe('neither');
   });
 });
 
