@@ -156,7 +156,7 @@ export {
   type WindowGraph,
   type WindowOptions,
 } from './graph/build.js';
-export { type Ingested, type IngestOptions, ingest } from './graph/ingest.js';
+export { type ChannelGraph, type Ingested, type IngestOptions, ingest } from './graph/ingest.js';
 export { RESERVED_NODE_ATTRIBUTES, type Roster, type RosterOptions, readRoster } from './graph/roster.js';
 export { type GraphSummary, reciprocity, summarizeGraph } from './graph/summary.js';
 export { type ToUndirectedOptions, toUndirected, type UndirectedTieAttributes } from './graph/undirected.js';
@@ -203,6 +203,32 @@ export {
   type ThreadSummary,
 } from './log/threads.js';
 export { createTimestampParser, type TimestampOptions, type TimestampParser } from './log/timestamp.js';
+// practice: does a formal group behave as a community of practice or as ad hoc social learning?
+export type { Confidence } from './practice/bootstrap.js';
+export type { CohesionTest } from './practice/cohesion.js';
+export { type Decision, type DecisionRule, PRACTICE_INDICATORS, VERDICTS, type Verdict } from './practice/decide.js';
+export { type GroupScope, type GroupSpec, groupsByAttribute } from './practice/groups.js';
+export type { TopAnswerer } from './practice/help.js';
+export {
+  INDICATOR_NAMES,
+  type Indicator,
+  type IndicatorName,
+  type IndicatorNull,
+  type Regime,
+} from './practice/indicator.js';
+export { TEST_GROUPS_DEFAULTS, type TestGroupsOptions, type TestGroupsParams } from './practice/options.js';
+export type { Depletion, ResidualTest } from './practice/residual.js';
+export type { Eligibility } from './practice/resolve.js';
+export {
+  type CommunityDetector,
+  type CommunityTest,
+  type CommunityTests,
+  louvainDetector,
+  TEST_COMMUNITIES_DEFAULTS,
+  type TestCommunitiesOptions,
+  testCommunities,
+} from './practice/test-communities.js';
+export { type GroupTest, type GroupTests, type PracticeInput, testGroups } from './practice/test-groups.js';
 export { createRng, DEFAULT_SEED, deriveSeed, type Rng, randomInt, shuffleInPlace } from './random.js';
 // simulate: synthetic organisations with planted ground truth
 export { LOCATIONS, type SimulatedLocation } from './simulate/calendar.js';

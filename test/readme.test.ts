@@ -13,7 +13,7 @@ function compile(block: string): { body: string; checks: number } {
   const lines = block.split('\n').map((line) => {
     const imp = /^import \{([^}]+)\} from 'practice-graph';$/.exec(line);
     if (imp) return `const {${imp[1]}} = library;`;
-    const check = /^(.*\S);\s*\/\/\s*(-?[\d.]+|'[^']*'|true|false)\b/.exec(line);
+    const check = /^(.*\S);\s*\/\/\s*(-?[\d.]+|'[^']*'|true|false)(?!\w)/.exec(line);
     if (check && !/^\s*(const|let|for|if)\b/.test(check[1] as string)) {
       checks++;
       return `__check(${JSON.stringify(check[1])}, ${check[1]}, ${check[2]});`;

@@ -1,0 +1,54 @@
+import { UndirectedGraph } from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { testCommunities } from '../../src/practice/test-communities.js';
+import { createRng } from '../../src/random.js';
+
+/** Planted partition: `groups` groups of `size`, within-group edge probability pIn, between pOut. */
+function planted(groups: number, size: number, pIn: number, pOut: number, seed: number): UndirectedGraph {
+  const rng = createRng(seed);
+  const g = new UndirectedGraph();
+  const n = groups * size;
+  for (let i = 0; i < n; i++) g.addNode(`n${i}`);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const same = Math.floor(i / size) === Math.floor(j / size);
+      if (rng() < (same ? pIn : pOut)) g.addEdge(`n${i}`, `n${j}`);
+    }
+  }
+  return g;
+}
+
+describe('testCommunities (Kojaku & Masuda q–s test)', () => {
+  it('planted communities are significant against what Louvain finds in rewired graphs', () => {
+    const r = testCommunities(planted(4, 15, 0.5, 0.02, 1), { samples: 40, seed: 1 });
+    expect(r.method).toBe('kojaku-masuda-qs');
+    const big = r.communities.filter((c) => c.size >= 10);
+    expect(big.length).toBeGreaterThanOrEqual(4);
+    for (const c of big) expect(c.significant).toBe(true);
+    for (const c of r.communities) if (c.p !== null) expect(c.p).toBeGreaterThan(0);
+  });
+
+  it('communities Louvain finds in a random graph are mostly not significant', () => {
+    const r = testCommunities(planted(1, 60, 0.1, 0, 2), { samples: 40, seed: 1 });
+    const tested = r.communities.filter((c) => c.p !== null);
+    expect(tested.length).toBeGreaterThan(2);
+    const significant = tested.filter((c) => c.significant).length;
+    expect(significant / tested.length).toBeLessThanOrEqual(0.25);
+  });
+
+  it('is deterministic for a seed and accepts another detector', () => {
+    const g = planted(3, 10, 0.6, 0.05, 3);
+    expect(JSON.stringify(testCommunities(g, { samples: 10, seed: 5 }))).toBe(
+      JSON.stringify(testCommunities(g, { samples: 10, seed: 5 })),
+    );
+    // a detector that puts everyone in one community: its modularity term is 0 in every graph, never significant
+    const one = testCommunities(g, {
+      samples: 10,
+      detect: (graph) => Object.fromEntries(graph.nodes().map((n) => [n, 0])),
+    });
+    expect(one.params.detector).toBe('custom');
+    expect(one.communities).toHaveLength(1);
+    expect(one.communities[0]?.significant).toBe(false);
+    expect(() => testCommunities(new UndirectedGraph())).toThrow(/no node/);
+  });
+});
