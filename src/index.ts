@@ -113,3 +113,87 @@ export {
   type WrittenSimulation,
   writeSimulation,
 } from './simulate/write.js';
+// report, exports, privacy and the whole pipeline (src/report/, src/privacy/)
+export {
+  IDENTIFYING_ATTRIBUTES,
+  isIdentifyingAttribute,
+  type PseudonymizeRosterOptions,
+  pseudonymizeGroups,
+  pseudonymizeMessages,
+  pseudonymizeRoster,
+} from './privacy/apply.js';
+export {
+  createPseudonymizer,
+  PSEUDONYMIZE_DEFAULTS,
+  type PseudonymizeOptions,
+  type Pseudonymizer,
+} from './privacy/pseudonymize.js';
+export {
+  ANALYZE_DEFAULTS,
+  type AnalyzeOrganizationOptions,
+  analyzeOrganization,
+  type OrganizationAnalysis,
+} from './report/analyze.js';
+export { buildReport, type ReportParts, TOOL } from './report/build-report.js';
+export {
+  type Cell,
+  communitiesCsv,
+  formatCell,
+  groupsCsv,
+  neutralizeCell,
+  peopleCsv,
+  peopleTable,
+  toCsv,
+} from './report/csv.js';
+export {
+  combineGroups,
+  type FormalGroup,
+  groupOfAll,
+  groupsFromChannels,
+  groupsFromRoster,
+  type ReadGroupsOptions,
+  readGroupsFile,
+} from './report/formal-groups.js';
+export { escapeXml, personExportAttributes, toGexf, toGraphml, xmlSafe } from './report/graph-export.js';
+export { type HtmlOptions, jsonForScript, renderHtml } from './report/html.js';
+export { indicatorChart, type NetworkSvgOptions, networkSvg } from './report/html-svg.js';
+export {
+  COMMUNITY_COLORS,
+  communityColor,
+  LAYOUT_DEFAULTS,
+  type LayoutOptions,
+  layoutGraph,
+  type Positions,
+} from './report/layout.js';
+export {
+  type AnalysisName,
+  type AnalysisStatus,
+  type Cohesion,
+  type CommunityRecord,
+  type GroupRecord,
+  type Indicator,
+  type InputSection,
+  type InputSource,
+  type PartitionSection,
+  type PersonBrokerage,
+  type PersonExpertise,
+  type PersonRecord,
+  REPORT_SCHEMA_VERSION,
+  type Report,
+  type ReportParams,
+  type TopPerson,
+  VERDICTS,
+  type Verdict,
+  type VerdictFields,
+} from './report/model.js';
+export { NEO4J_TIE_COLUMNS, type Neo4jOptions, neo4jHandoff } from './report/neo4j.js';
+export { REPORT_SCHEMA } from './report/schema.js';
+export {
+  type AnalysisStages,
+  type CommunitiesOutput,
+  DEFAULT_STAGES,
+  type PracticeOutput,
+  type ProgressEvent,
+  type StageContext,
+} from './report/stages.js';
+export { REPORT_FILES, renderOutputs, type WriteReportOptions, writeReport } from './report/write.js';

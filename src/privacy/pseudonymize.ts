@@ -114,11 +114,12 @@ export async function createPseudonymizer(
   };
 
   const map = async (raws: Iterable<string>): Promise<Map<string, string>> => {
-    const todo = [...new Set([...raws].filter((r) => !forward.has(r)))];
+    const all = [...raws]; // an iterator can be read once
+    const todo = [...new Set(all.filter((r) => !forward.has(r)))];
     const hashed = await Promise.all(todo.map(hash));
     for (let i = 0; i < todo.length; i++) remember(todo[i] as string, hashed[i] as string);
     const out = new Map<string, string>();
-    for (const r of raws) out.set(r, forward.get(r) as string);
+    for (const r of all) out.set(r, forward.get(r) as string);
     return out;
   };
 

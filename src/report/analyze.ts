@@ -107,7 +107,8 @@ async function* counted(messages: Messages, every: number, onProgress: (e: Progr
 /**
  * Runs the pipeline on one or more message logs and returns the report.
  *
- * @param logs - a reader's `MessageLog` (its accounting goes into `report.input`), several, or any iterable
+ * @param logs - a reader's `MessageLog` (its accounting goes into `report.input`), an array of logs, or any
+ *   (async) iterable of messages
  * @example
  * const { report } = await analyzeOrganization(readCsv('fixtures/sample-org/messages.csv'), {
  *   roster: await readRoster('fixtures/sample-org/roster.csv'),
@@ -131,7 +132,10 @@ export async function analyzeOrganization(
   const stages = options.stages ?? DEFAULT_STAGES;
   const p = options.pseudonymizer;
 
-  const list = Array.isArray(logs) ? logs : [logs];
+  const isSource = (x: unknown) =>
+    typeof x === 'object' && x !== null && (Symbol.asyncIterator in x || Symbol.iterator in x);
+  // an array is either several logs or the messages of one log
+  const list: Messages[] = Array.isArray(logs) && logs.length > 0 && isSource(logs[0]) ? (logs as Messages[]) : [logs as Messages];
   let messages: Messages = concat(list);
   let roster = options.roster;
   let groupsIn = options.groups ?? [];
