@@ -128,6 +128,7 @@ export {
   type PseudonymizeOptions,
   type Pseudonymizer,
 } from './privacy/pseudonymize.js';
+export { createRng, DEFAULT_SEED, deriveSeed, type Rng, randomInt, shuffleInPlace } from './random.js';
 export {
   ANALYZE_DEFAULTS,
   type AnalyzeOrganizationOptions,

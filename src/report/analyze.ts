@@ -135,7 +135,8 @@ export async function analyzeOrganization(
   const isSource = (x: unknown) =>
     typeof x === 'object' && x !== null && (Symbol.asyncIterator in x || Symbol.iterator in x);
   // an array is either several logs or the messages of one log
-  const list: Messages[] = Array.isArray(logs) && logs.length > 0 && isSource(logs[0]) ? (logs as Messages[]) : [logs as Messages];
+  const list: Messages[] =
+    Array.isArray(logs) && logs.length > 0 && isSource(logs[0]) ? (logs as Messages[]) : [logs as Messages];
   let messages: Messages = concat(list);
   let roster = options.roster;
   let groupsIn = options.groups ?? [];

@@ -12,6 +12,7 @@ import type { InteractionGraph, WindowGraph } from '../graph/build.js';
 import type { Roster } from '../graph/roster.js';
 import type { ReadStats } from '../log/message-log.js';
 import type { ThreadSummaries } from '../log/threads.js';
+import { isIdentifyingAttribute } from '../privacy/apply.js';
 import type { FormalGroup } from './formal-groups.js';
 import {
   type AnalysisName,
@@ -106,10 +107,28 @@ function inputSection(parts: ReportParts): InputSection {
   };
 }
 
-function composition(members: string[], roster: Roster | undefined): Record<string, Record<string, number>> {
+/**
+ * Roster attributes worth a composition: categorical ones. Identifying columns, and columns with more
+ * distinct values than half the roster (ids, dates, managers), say nothing about a community's make-up.
+ */
+function categoricalAttributes(roster: Roster | undefined): string[] {
+  if (!roster) return [];
+  return roster.attributes.filter((a) => {
+    if (isIdentifyingAttribute(a)) return false;
+    const values = new Set<string>();
+    for (const attrs of roster.people.values()) if (attrs[a] !== undefined) values.add(attrs[a]);
+    return values.size > 0 && values.size <= Math.max(1, roster.people.size / 2);
+  });
+}
+
+function composition(
+  members: string[],
+  roster: Roster | undefined,
+  attributes: string[],
+): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
   if (!roster) return out;
-  for (const attribute of roster.attributes) {
+  for (const attribute of attributes) {
     const counts = new Map<string, number>();
     for (const m of members) {
       const v = roster.people.get(m)?.[attribute] ?? '(unknown)';
@@ -174,6 +193,7 @@ export function buildReport(parts: ReportParts): Report {
     }
   }
   let suppressedCompositions = 0;
+  const categorical = categoricalAttributes(roster);
   const communities: CommunityRecord[] = [...members]
     .sort((a, b) => a[0] - b[0])
     .map(([id, list]) => {
@@ -187,7 +207,7 @@ export function buildReport(parts: ReportParts): Report {
         density: profile?.density ?? null,
         conductance: profile?.conductance ?? null,
         topExperts: topExperts(list, parts, parts.topExperts ?? 5),
-        composition: small && roster ? null : composition(list, roster),
+        composition: small && roster ? null : composition(list, roster, categorical),
         ...(parts.practice?.communities?.get(id) ?? EMPTY_VERDICT),
       };
     })

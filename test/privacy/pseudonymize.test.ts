@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.js';
 import type { Roster } from '../../src/graph/roster.js';
-import { isIdentifyingAttribute, pseudonymizeGroups, pseudonymizeMessages, pseudonymizeRoster } from '../../src/privacy/apply.js';
+import {
+  isIdentifyingAttribute,
+  pseudonymizeGroups,
+  pseudonymizeMessages,
+  pseudonymizeRoster,
+} from '../../src/privacy/apply.js';
 import { createPseudonymizer } from '../../src/privacy/pseudonymize.js';
 
 const SECRET = 'a-test-secret-of-32-characters!!';
@@ -72,7 +77,10 @@ describe('pseudonymizeMessages / pseudonymizeRoster / pseudonymizeGroups', () =>
     expect(kept.dropped).toEqual([]);
     expect(isIdentifyingAttribute('First_Name')).toBe(true);
     expect(isIdentifyingAttribute('department')).toBe(false);
-    const groups = await pseudonymizeGroups([{ name: 'g', kind: 'people', source: 'groups-file', members: ['a', 'b'] }], p);
+    const groups = await pseudonymizeGroups(
+      [{ name: 'g', kind: 'people', source: 'groups-file', members: ['a', 'b'] }],
+      p,
+    );
     expect(groups[0]?.members).toEqual([await p.id('a'), await p.id('b')].sort());
   });
 });

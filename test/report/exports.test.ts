@@ -109,9 +109,14 @@ describe('neo4jHandoff(report, graph)', () => {
     const used = (part: string) => [...part.matchAll(/row\.`?([A-Za-z_]+)`?/g)].map((m) => m[1] as string);
     expect(new Set(used(nodesPart as string))).toEqual(new Set(header('neo4j/nodes.csv')));
     expect(new Set(used(tiesPart as string))).toEqual(new Set(header('neo4j/ties.csv')));
-    expect(cypher).toMatch(/gds\.betweenness\.write\('practiceDirected',\s*\{relationshipWeightProperty: 'distance', samplingSize: 256, samplingSeed: 42/);
+    expect(cypher).toMatch(
+      /gds\.betweenness\.write\('practiceDirected',\s*\{relationshipWeightProperty: 'distance', samplingSize: 256, samplingSeed: 42/,
+    );
     expect(cypher).toMatch(/gds\.louvain\.write\('practiceUndirected',\s*\{relationshipWeightProperty: 'weight'/);
-    const ties = Papa.parse<Record<string, string>>(files['neo4j/ties.csv'] as string, { header: true, skipEmptyLines: true }).data;
+    const ties = Papa.parse<Record<string, string>>(files['neo4j/ties.csv'] as string, {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(ties).toHaveLength(graph.size);
     expect(Number(ties[0]?.distance)).toBeCloseTo(1 / Number(ties[0]?.weight), 12);
   });

@@ -14,16 +14,29 @@ export const EVERYONE: string[] = Object.values(TEAMS).flat();
 export function syntheticMessages(): Message[] {
   const out: Message[] = [];
   let t = Date.UTC(2024, 0, 1, 9);
+  const tick = () => {
+    t += 60_000;
+    return t;
+  };
   let id = 0;
   for (let day = 0; day < 20; day++) {
     for (const members of Object.values(TEAMS)) {
       members.forEach((sender, i) => {
         const to = [members[(i + 1) % members.length] as string, members[(i + 2) % members.length] as string];
         const mid = `m${id++}`;
-        out.push({ id: mid, timestamp: (t += 60_000), sender, recipients: to, cc: [], mentions: [], threadId: mid, text: 'secret body text' });
+        out.push({
+          id: mid,
+          timestamp: tick(),
+          sender,
+          recipients: to,
+          cc: [],
+          mentions: [],
+          threadId: mid,
+          text: 'secret body text',
+        });
         out.push({
           id: `m${id++}`,
-          timestamp: (t += 60_000),
+          timestamp: tick(),
           sender: to[0] as string,
           recipients: [sender],
           cc: [],
@@ -37,10 +50,19 @@ export function syntheticMessages(): Message[] {
     // the help channel: a gamma member asks, an alpha expert answers
     const asker = TEAMS.gamma[day % 3] as string;
     const q = `m${id++}`;
-    out.push({ id: q, timestamp: (t += 60_000), sender: asker, recipients: [], cc: [], mentions: [], channel: '#help', threadId: q });
+    out.push({
+      id: q,
+      timestamp: tick(),
+      sender: asker,
+      recipients: [],
+      cc: [],
+      mentions: [],
+      channel: '#help',
+      threadId: q,
+    });
     out.push({
       id: `m${id++}`,
-      timestamp: (t += 60_000),
+      timestamp: tick(),
       sender: day % 2 ? 'ada@acme.test' : 'gus@acme.test',
       recipients: [],
       cc: [],
