@@ -133,6 +133,7 @@ export {
   ANALYZE_DEFAULTS,
   type AnalyzeOrganizationOptions,
   analyzeOrganization,
+  type MessageSource,
   type OrganizationAnalysis,
 } from './report/analyze.js';
 export { buildReport, type ReportParts, TOOL } from './report/build-report.js';
@@ -155,7 +156,14 @@ export {
   type ReadGroupsOptions,
   readGroupsFile,
 } from './report/formal-groups.js';
-export { escapeXml, personExportAttributes, toGexf, toGraphml, xmlSafe } from './report/graph-export.js';
+export {
+  type ExportValue,
+  escapeXml,
+  personExportAttributes,
+  toGexf,
+  toGraphml,
+  xmlSafe,
+} from './report/graph-export.js';
 export { type HtmlOptions, jsonForScript, renderHtml } from './report/html.js';
 export { indicatorChart, type NetworkSvgOptions, networkSvg } from './report/html-svg.js';
 export {

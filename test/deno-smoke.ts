@@ -3,11 +3,14 @@
 // package.json + node_modules/ in the project root make Deno resolve the bare npm
 // specifiers inside dist/ from node_modules (no network, no deno.json needed).
 import {
+  analyzeOrganization,
   buildInteractionGraph,
+  createPseudonymizer,
   createRng,
   MESSAGE_CSV_COLUMNS,
   messageCsvRow,
   readCsv,
+  renderOutputs,
   simulateOrganization,
   summarizeGraph,
 } from '../dist/index.js';
@@ -37,6 +40,24 @@ const org = simulateOrganization({ people: 150, days: 60, seed: 7 });
 let csv = `${MESSAGE_CSV_COLUMNS.join(',')}\n`;
 for (const m of org) csv += `${messageCsvRow(m)}\n`;
 check(csv === (await Deno.readTextFile('fixtures/sample-org/messages.csv')), 'simulated sample organisation');
+// the whole pipeline, with Web Crypto pseudonymisation and every output renderer
+const pseudonymizer = await createPseudonymizer('a smoke-test secret of some length');
+const { report, graph: g } = await analyzeOrganization(readCsv('fixtures/logs/small.csv'), {
+  groupAll: 'all',
+  pseudonymizer,
+});
+check(report.input.people === 5 && report.groups.length === 1, `report ${report.input.people}`);
+check(
+  report.people.every((p: { id: string }) => /^p-[0-9a-f]{16}$/.test(p.id)),
+  'pseudonyms',
+);
+const ada = await (await createPseudonymizer('a smoke-test secret of some length')).id('ada@example.org');
+check(
+  report.people.some((p: { id: string }) => p.id === ada),
+  'stable pseudonym',
+);
+const outputs = renderOutputs(report, g);
+check(Object.keys(outputs).length === 10 && outputs['report.html']?.includes('group-card') === true, 'outputs');
 console.log(
   `deno-smoke: ok (Deno ${Deno.version.deno}) ${JSON.stringify({ people: summary.people, ties: summary.ties, rng: draws[0] })}`,
 );

@@ -85,16 +85,17 @@ export interface OrganizationAnalysis {
   roster: Roster | undefined;
 }
 
-type Messages = AsyncIterable<Message> | Iterable<Message>;
+/** Messages as any reader or generator gives them. */
+export type MessageSource = AsyncIterable<Message> | Iterable<Message>;
 
-async function* concat(sources: Messages[]): AsyncGenerator<Message> {
+async function* concat(sources: MessageSource[]): AsyncGenerator<Message> {
   for (const s of sources) {
     if (s instanceof MessageLog) for await (const batch of s.batches()) yield* batch;
     else yield* s;
   }
 }
 
-async function* counted(messages: Messages, every: number, onProgress: (e: ProgressEvent) => void) {
+async function* counted(messages: MessageSource, every: number, onProgress: (e: ProgressEvent) => void) {
   let n = 0;
   onProgress({ phase: 'read', done: 0, unit: 'messages' });
   for await (const m of messages) {
@@ -118,7 +119,7 @@ async function* counted(messages: Messages, every: number, onProgress: (e: Progr
  * report.groups.map((g) => [g.name, g.verdict]);
  */
 export async function analyzeOrganization(
-  logs: Messages | Messages[],
+  logs: MessageSource | MessageSource[],
   options: AnalyzeOrganizationOptions = {},
 ): Promise<OrganizationAnalysis> {
   const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
@@ -135,9 +136,9 @@ export async function analyzeOrganization(
   const isSource = (x: unknown) =>
     typeof x === 'object' && x !== null && (Symbol.asyncIterator in x || Symbol.iterator in x);
   // an array is either several logs or the messages of one log
-  const list: Messages[] =
-    Array.isArray(logs) && logs.length > 0 && isSource(logs[0]) ? (logs as Messages[]) : [logs as Messages];
-  let messages: Messages = concat(list);
+  const list: MessageSource[] =
+    Array.isArray(logs) && logs.length > 0 && isSource(logs[0]) ? (logs as MessageSource[]) : [logs as MessageSource];
+  let messages: MessageSource = concat(list);
   let roster = options.roster;
   let groupsIn = options.groups ?? [];
   let exclude = options.exclude ?? [];

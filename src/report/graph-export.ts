@@ -46,11 +46,12 @@ export function escapeXml(text: string): string {
     .replace(/\r/g, '&#13;');
 }
 
-type Value = string | number | boolean;
+/** A value of an exported node or tie attribute. */
+export type ExportValue = string | number | boolean;
 
 /** The node attributes exported for a person (values absent are left out). */
-export function personExportAttributes(p: PersonRecord): Record<string, Value> {
-  const out: Record<string, Value> = { sent: p.sent, received: p.received };
+export function personExportAttributes(p: PersonRecord): Record<string, ExportValue> {
+  const out: Record<string, ExportValue> = { sent: p.sent, received: p.received };
   if (p.community !== null) out.community = p.community;
   if (p.groups.length > 0) out.groups = p.groups.join(';');
   for (const [k, v] of Object.entries(p.attributes)) out[`roster_${k}`] = v;
@@ -73,8 +74,8 @@ export function personExportAttributes(p: PersonRecord): Record<string, Value> {
 const TIE_EXPORT = ['weight', 'distance', 'count', 'to', 'cc', 'bcc', 'reply', 'mention'] as const;
 
 /** Tie attributes exported (numbers only; timestamps as ISO strings `first`, `last`). */
-function tieAttributes(attrs: Record<string, unknown>): Record<string, Value> {
-  const out: Record<string, Value> = {};
+function tieAttributes(attrs: Record<string, unknown>): Record<string, ExportValue> {
+  const out: Record<string, ExportValue> = {};
   for (const k of TIE_EXPORT) if (typeof attrs[k] === 'number') out[k] = attrs[k] as number;
   if (typeof attrs.first === 'number') out.first = new Date(attrs.first).toISOString();
   if (typeof attrs.last === 'number') out.last = new Date(attrs.last).toISOString();
@@ -98,7 +99,7 @@ export function toGexf(report: Report, graph: InteractionGraph, positions: Posit
   const g = new DirectedGraph();
   for (const p of report.people) {
     const at = positions.get(p.id) ?? { x: 0, y: 0 };
-    const attrs: Record<string, Value> = {};
+    const attrs: Record<string, ExportValue> = {};
     for (const [k, v] of Object.entries(personExportAttributes(p))) attrs[k] = typeof v === 'string' ? xmlSafe(v) : v;
     g.addNode(xmlSafe(p.id), {
       label: xmlSafe(p.id),
@@ -116,15 +117,15 @@ export function toGexf(report: Report, graph: InteractionGraph, positions: Posit
   return writeGexf(g, { version: '1.3', pretty: true });
 }
 
-function graphmlType(values: Value[]): string {
+function graphmlType(values: ExportValue[]): string {
   if (values.every((v) => typeof v === 'boolean')) return 'boolean';
   if (values.every((v) => typeof v === 'number' && Number.isInteger(v))) return 'long';
   if (values.every((v) => typeof v === 'number')) return 'double';
   return 'string';
 }
 
-function keysOf(rows: Record<string, Value>[], domain: 'node' | 'edge', prefix: string) {
-  const values = new Map<string, Value[]>();
+function keysOf(rows: Record<string, ExportValue>[], domain: 'node' | 'edge', prefix: string) {
+  const values = new Map<string, ExportValue[]>();
   for (const r of rows) {
     for (const [k, v] of Object.entries(r)) {
       const list = values.get(k);
@@ -139,7 +140,10 @@ function keysOf(rows: Record<string, Value>[], domain: 'node' | 'edge', prefix: 
 export function toGraphml(report: Report, graph: InteractionGraph, positions: Positions): string {
   const nodeRows = report.people.map((p) => {
     const at = positions.get(p.id);
-    return { label: p.id, ...personExportAttributes(p), ...(at ? { x: at.x, y: at.y } : {}) } as Record<string, Value>;
+    return { label: p.id, ...personExportAttributes(p), ...(at ? { x: at.x, y: at.y } : {}) } as Record<
+      string,
+      ExportValue
+    >;
   });
   const ties = sortedTies(graph);
   const edgeRows = ties.map(([, , a]) => tieAttributes(a));
@@ -154,7 +158,7 @@ export function toGraphml(report: Report, graph: InteractionGraph, positions: Po
     out.push(`  <key id="${k.id}" for="${k.domain}" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`);
   }
   out.push(`  <graph id="G" edgedefault="directed">`);
-  const data = (keys: typeof nodeKeys, row: Record<string, Value>, indent: string) => {
+  const data = (keys: typeof nodeKeys, row: Record<string, ExportValue>, indent: string) => {
     for (const k of keys) {
       const v = row[k.name];
       if (v === undefined) continue;
@@ -163,12 +167,12 @@ export function toGraphml(report: Report, graph: InteractionGraph, positions: Po
   };
   report.people.forEach((p, i) => {
     out.push(`    <node id="${escapeXml(p.id)}">`);
-    data(nodeKeys, nodeRows[i] as Record<string, Value>, '      ');
+    data(nodeKeys, nodeRows[i] as Record<string, ExportValue>, '      ');
     out.push('    </node>');
   });
   ties.forEach(([s, t], i) => {
     out.push(`    <edge id="t${i}" source="${escapeXml(s)}" target="${escapeXml(t)}">`);
-    data(edgeKeys, edgeRows[i] as Record<string, Value>, '      ');
+    data(edgeKeys, edgeRows[i] as Record<string, ExportValue>, '      ');
     out.push('    </edge>');
   });
   out.push('  </graph>', '</graphml>', '');
