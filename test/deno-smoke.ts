@@ -57,7 +57,11 @@ check(
   'stable pseudonym',
 );
 const outputs = renderOutputs(report, g);
-check(Object.keys(outputs).length === 10 && outputs['report.html']?.includes('group-card') === true, 'outputs');
+check(
+  Object.keys(outputs).length === 10 &&
+    (outputs as Record<string, string>)['report.html']?.includes('group-card') === true,
+  'outputs',
+);
 console.log(
   `deno-smoke: ok (Deno ${Deno.version.deno}) ${JSON.stringify({ people: summary.people, ties: summary.ties, rng: draws[0] })}`,
 );
