@@ -159,7 +159,11 @@ export {
 export {
   type ExportValue,
   escapeXml,
+  gexfChunks,
+  graphmlChunks,
   personExportAttributes,
+  sortedTies,
+  type Tie,
   toGexf,
   toGraphml,
   xmlSafe,
@@ -195,7 +199,13 @@ export {
   type Verdict,
   type VerdictFields,
 } from './report/model.js';
-export { NEO4J_TIE_COLUMNS, type Neo4jOptions, neo4jHandoff } from './report/neo4j.js';
+export {
+  NEO4J_TIE_COLUMNS,
+  type Neo4jOptions,
+  neo4jCypher,
+  neo4jHandoff,
+  neo4jTiesChunks,
+} from './report/neo4j.js';
 export { REPORT_SCHEMA } from './report/schema.js';
 export {
   type AnalysisStages,
@@ -205,4 +215,10 @@ export {
   type ProgressEvent,
   type StageContext,
 } from './report/stages.js';
-export { REPORT_FILES, renderOutputs, type WriteReportOptions, writeReport } from './report/write.js';
+export {
+  outputProducers,
+  REPORT_FILES,
+  renderOutputs,
+  type WriteReportOptions,
+  writeReport,
+} from './report/write.js';

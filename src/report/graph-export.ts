@@ -5,19 +5,21 @@
  * apply): `community`, `groups` (`;`-separated), `sent`, `received`, the roster attributes
  * (`roster_<name>`), expertise (`expertise_score`, `expertise_rank`, `answers`, `questions`, `z`) and
  * brokerage (`betweenness`, `role`, `participation`, `constraint`) where the analyses ran; and the tie
- * attributes `weight` (strength), `distance` (1/weight), `count` and the counts per kind. Missing values are
- * left out of the element (GEXF and GraphML both read absence as "no value").
+ * attributes `weight` (strength), `distance` (1/weight), `count`, the counts per kind and the `first`/`last`
+ * timestamps. Missing values are left out of the element (both formats read absence as "no value").
+ * GEXF also carries each person's `viz` position (from {@link layoutGraph}), size and community colour, so
+ * Gephi opens it already drawn by community.
  *
- * GEXF is written by graphology-gexf (version 1.3, with `viz` position, size and colour of each person from
- * {@link layoutGraph}, so Gephi opens it already drawn by community). GraphML is written here: graphology's
- * GraphML package only reads.
+ * Both are written here, as streams of text chunks, so that graphs of millions of ties are written in bounded
+ * memory: graphology-graphml only reads, and graphology-gexf's writer, though it writes valid files with our
+ * attributes, builds the whole document in memory — 63 s and more than 4 GB of heap for 10k people and 564k
+ * ties on the benchmark machine (see bench/report.bench.mjs). Tests read both formats back with graphology's
+ * parsers and GraphML with NetworkX.
  *
  * @module
  */
 
-import { DirectedGraph } from 'graphology';
-import { write as writeGexf } from 'graphology-gexf';
-import type { InteractionGraph } from '../graph/build.js';
+import type { InteractionGraph, TieAttributes } from '../graph/build.js';
 import { communityColor, type Positions } from './layout.js';
 import type { PersonRecord, Report } from './model.js';
 
@@ -27,6 +29,8 @@ const XML_INVALID = new RegExp(
   '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
   'g',
 );
+// biome-ignore lint/complexity/useRegexLiterals: a literal would have to hold control characters
+const NEEDS_ESCAPE = new RegExp('[&<>"\'\\u0000-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]');
 
 /** Removes characters XML 1.0 cannot hold. */
 export function xmlSafe(text: string): string {
@@ -35,6 +39,7 @@ export function xmlSafe(text: string): string {
 
 /** Escapes text for an XML attribute value or element content. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return xmlSafe(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -71,110 +76,181 @@ export function personExportAttributes(p: PersonRecord): Record<string, ExportVa
   return out;
 }
 
-const TIE_EXPORT = ['weight', 'distance', 'count', 'to', 'cc', 'bcc', 'reply', 'mention'] as const;
+/** A directed tie: source, target, attributes. */
+export type Tie = [source: string, target: string, attributes: TieAttributes];
 
-/** Tie attributes exported (numbers only; timestamps as ISO strings `first`, `last`). */
-function tieAttributes(attrs: Record<string, unknown>): Record<string, ExportValue> {
-  const out: Record<string, ExportValue> = {};
-  for (const k of TIE_EXPORT) if (typeof attrs[k] === 'number') out[k] = attrs[k] as number;
-  if (typeof attrs.first === 'number') out.first = new Date(attrs.first).toISOString();
-  if (typeof attrs.last === 'number') out.last = new Date(attrs.last).toISOString();
-  return out;
-}
-
-/** Ties in a fixed order (by source, then target), so files are byte-stable. */
-function sortedTies(graph: InteractionGraph): [string, string, Record<string, unknown>][] {
-  const ties: [string, string, Record<string, unknown>][] = [];
+/** The ties of a graph ordered by source, then target, so that every file is byte-stable. */
+export function sortedTies(graph: InteractionGraph): Tie[] {
+  const ties: Tie[] = [];
   graph.forEachEdge((_e, attrs, s, t) => {
-    ties.push([s, t, attrs as unknown as Record<string, unknown>]);
+    ties.push([s, t, attrs]);
   });
   return ties.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 }
 
-/**
- * GEXF 1.3 of the report's graph, with positions, sizes (√ of messages sent and received) and community
- * colours.
- */
-export function toGexf(report: Report, graph: InteractionGraph, positions: Positions): string {
-  const g = new DirectedGraph();
-  for (const p of report.people) {
-    const at = positions.get(p.id) ?? { x: 0, y: 0 };
-    const attrs: Record<string, ExportValue> = {};
-    for (const [k, v] of Object.entries(personExportAttributes(p))) attrs[k] = typeof v === 'string' ? xmlSafe(v) : v;
-    g.addNode(xmlSafe(p.id), {
-      label: xmlSafe(p.id),
-      x: at.x,
-      y: at.y,
-      size: Math.round(10 * (1 + Math.sqrt(p.sent + p.received))) / 10,
-      color: communityColor(p.community),
-      ...attrs,
-    });
-  }
-  let i = 0;
-  for (const [s, t, attrs] of sortedTies(graph))
-    g.addEdgeWithKey(`t${i++}`, xmlSafe(s), xmlSafe(t), tieAttributes(attrs));
-  g.replaceAttributes({ creator: `${report.tool.name} ${report.tool.version}`, description: 'interaction graph' });
-  return writeGexf(g, { version: '1.3', pretty: true });
+/** Tie attributes written, with their type: fixed by the interaction graph builder. */
+const TIE_KEYS: readonly (readonly [keyof TieAttributes, 'double' | 'long' | 'string'])[] = [
+  ['weight', 'double'],
+  ['distance', 'double'],
+  ['count', 'long'],
+  ['to', 'long'],
+  ['cc', 'long'],
+  ['bcc', 'long'],
+  ['reply', 'long'],
+  ['mention', 'long'],
+  ['first', 'string'],
+  ['last', 'string'],
+];
+
+function tieValue(a: TieAttributes, key: keyof TieAttributes): string | undefined {
+  const v = a[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+  return key === 'first' || key === 'last' ? new Date(v).toISOString() : String(v);
 }
 
-function graphmlType(values: ExportValue[]): string {
-  if (values.every((v) => typeof v === 'boolean')) return 'boolean';
-  if (values.every((v) => typeof v === 'number' && Number.isInteger(v))) return 'long';
-  if (values.every((v) => typeof v === 'number')) return 'double';
-  return 'string';
-}
+type AttrType = 'boolean' | 'long' | 'double' | 'string';
 
-function keysOf(rows: Record<string, ExportValue>[], domain: 'node' | 'edge', prefix: string) {
-  const values = new Map<string, ExportValue[]>();
+/** Infers one XML type per node attribute (widening long → double → string). */
+function nodeKeys(rows: Record<string, ExportValue>[]): { name: string; type: AttrType }[] {
+  const types = new Map<string, AttrType>();
+  const rank: Record<AttrType, number> = { boolean: 0, long: 1, double: 2, string: 3 };
   for (const r of rows) {
     for (const [k, v] of Object.entries(r)) {
-      const list = values.get(k);
-      if (list) list.push(v);
-      else values.set(k, [v]);
+      const t: AttrType =
+        typeof v === 'boolean'
+          ? 'boolean'
+          : typeof v === 'number'
+            ? Number.isInteger(v)
+              ? 'long'
+              : 'double'
+            : 'string';
+      const seen = types.get(k);
+      if (seen === undefined) types.set(k, t);
+      else if (seen !== t)
+        types.set(k, seen === 'boolean' || t === 'boolean' ? 'string' : rank[t] > rank[seen] ? t : seen);
     }
   }
-  return [...values].map(([name, vs], i) => ({ id: `${prefix}${i}`, name, type: graphmlType(vs), domain }));
+  return [...types].map(([name, type]) => ({ name, type }));
 }
 
-/** GraphML (http://graphml.graphdrawing.org/) of the report's graph: typed keys, one `data` per value. */
-export function toGraphml(report: Report, graph: InteractionGraph, positions: Positions): string {
-  const nodeRows = report.people.map((p) => {
+const CHUNK = 2000;
+
+function* chunked(lines: Iterable<string>): Generator<string> {
+  let buffer: string[] = [];
+  for (const line of lines) {
+    buffer.push(line);
+    if (buffer.length >= CHUNK) {
+      yield `${buffer.join('\n')}\n`;
+      buffer = [];
+    }
+  }
+  if (buffer.length > 0) yield `${buffer.join('\n')}\n`;
+}
+
+function rgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"`;
+}
+
+function* gexfLines(report: Report, ties: Tie[], positions: Positions): Generator<string> {
+  const rows = report.people.map(personExportAttributes);
+  const keys = nodeKeys(rows);
+  const kind = (t: AttrType) => (t === 'long' ? 'long' : t);
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">';
+  yield `  <meta><creator>${escapeXml(`${report.tool.name} ${report.tool.version}`)}</creator><description>interaction graph (report schema ${report.schemaVersion})</description></meta>`;
+  yield '  <graph defaultedgetype="directed" mode="static">';
+  yield '    <attributes class="node">';
+  // attribute ids are the names, so that readers keying by id (graphology) or by title (Gephi, NetworkX) agree
+  for (const k of keys)
+    yield `      <attribute id="${escapeXml(k.name)}" title="${escapeXml(k.name)}" type="${kind(k.type)}"/>`;
+  yield '    </attributes>';
+  yield '    <attributes class="edge">';
+  for (const [name, type] of TIE_KEYS) yield `      <attribute id="${name}" title="${name}" type="${type}"/>`;
+  yield '    </attributes>';
+  yield '    <nodes>';
+  for (const [i, p] of report.people.entries()) {
+    const row = rows[i] as Record<string, ExportValue>;
+    const id = escapeXml(p.id);
+    const values: string[] = [];
+    for (const k of keys) {
+      const v = row[k.name];
+      if (v !== undefined) values.push(`<attvalue for="${escapeXml(k.name)}" value="${escapeXml(String(v))}"/>`);
+    }
+    const at = positions.get(p.id) ?? { x: 0, y: 0 };
+    const size = Math.round(10 * (1 + Math.sqrt(p.sent + p.received))) / 10;
+    yield `      <node id="${id}" label="${id}"><attvalues>${values.join('')}</attvalues><viz:color ${rgb(communityColor(p.community))}/><viz:position x="${at.x}" y="${at.y}" z="0"/><viz:size value="${size}"/></node>`;
+  }
+  yield '    </nodes>';
+  yield '    <edges>';
+  for (const [i, [s, t, a]] of ties.entries()) {
+    let values = '';
+    for (const [name] of TIE_KEYS) {
+      const v = tieValue(a, name);
+      if (v !== undefined) values += `<attvalue for="${name}" value="${v}"/>`;
+    }
+    yield `      <edge id="t${i}" source="${escapeXml(s)}" target="${escapeXml(t)}" weight="${a.weight}"><attvalues>${values}</attvalues></edge>`;
+  }
+  yield '    </edges>';
+  yield '  </graph>';
+  yield '</gexf>';
+}
+
+function* graphmlLines(report: Report, ties: Tie[], positions: Positions): Generator<string> {
+  const rows = report.people.map((p) => {
     const at = positions.get(p.id);
     return { label: p.id, ...personExportAttributes(p), ...(at ? { x: at.x, y: at.y } : {}) } as Record<
       string,
       ExportValue
     >;
   });
-  const ties = sortedTies(graph);
-  const edgeRows = ties.map(([, , a]) => tieAttributes(a));
-  const nodeKeys = keysOf(nodeRows, 'node', 'n');
-  const edgeKeys = keysOf(edgeRows, 'edge', 'e');
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
-    '    xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-  ];
-  for (const k of [...nodeKeys, ...edgeKeys]) {
-    out.push(`  <key id="${k.id}" for="${k.domain}" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`);
+  const keys = nodeKeys(rows);
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+  yield '    xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">';
+  for (const [i, k] of keys.entries()) {
+    yield `  <key id="n${i}" for="node" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`;
   }
-  out.push(`  <graph id="G" edgedefault="directed">`);
-  const data = (keys: typeof nodeKeys, row: Record<string, ExportValue>, indent: string) => {
-    for (const k of keys) {
+  for (const [name, type] of TIE_KEYS)
+    yield `  <key id="e_${name}" for="edge" attr.name="${name}" attr.type="${type}"/>`;
+  yield '  <graph id="G" edgedefault="directed">';
+  for (const [i, p] of report.people.entries()) {
+    const row = rows[i] as Record<string, ExportValue>;
+    let data = '';
+    keys.forEach((k, j) => {
       const v = row[k.name];
-      if (v === undefined) continue;
-      out.push(`${indent}<data key="${k.id}">${escapeXml(String(v))}</data>`);
+      if (v !== undefined) data += `<data key="n${j}">${escapeXml(String(v))}</data>`;
+    });
+    yield `    <node id="${escapeXml(p.id)}">${data}</node>`;
+  }
+  for (const [i, [s, t, a]] of ties.entries()) {
+    let data = '';
+    for (const [name] of TIE_KEYS) {
+      const v = tieValue(a, name);
+      if (v !== undefined) data += `<data key="e_${name}">${v}</data>`;
     }
-  };
-  report.people.forEach((p, i) => {
-    out.push(`    <node id="${escapeXml(p.id)}">`);
-    data(nodeKeys, nodeRows[i] as Record<string, ExportValue>, '      ');
-    out.push('    </node>');
-  });
-  ties.forEach(([s, t], i) => {
-    out.push(`    <edge id="t${i}" source="${escapeXml(s)}" target="${escapeXml(t)}">`);
-    data(edgeKeys, edgeRows[i] as Record<string, ExportValue>, '      ');
-    out.push('    </edge>');
-  });
-  out.push('  </graph>', '</graphml>', '');
-  return out.join('\n');
+    yield `    <edge id="t${i}" source="${escapeXml(s)}" target="${escapeXml(t)}">${data}</edge>`;
+  }
+  yield '  </graph>';
+  yield '</graphml>';
+}
+
+/** GEXF 1.3 of the report's graph, as text chunks (see {@link toGexf}). */
+export function gexfChunks(report: Report, ties: Tie[], positions: Positions): Generator<string> {
+  return chunked(gexfLines(report, ties, positions));
+}
+
+/** GraphML of the report's graph, as text chunks (see {@link toGraphml}). */
+export function graphmlChunks(report: Report, ties: Tie[], positions: Positions): Generator<string> {
+  return chunked(graphmlLines(report, ties, positions));
+}
+
+/** GEXF 1.3 of the report's graph, with positions, sizes (√ of messages) and community colours. */
+export function toGexf(report: Report, graph: InteractionGraph, positions: Positions): string {
+  return [...gexfChunks(report, sortedTies(graph), positions)].join('');
+}
+
+/** GraphML (http://graphml.graphdrawing.org/) of the report's graph: typed keys, one `data` per value. */
+export function toGraphml(report: Report, graph: InteractionGraph, positions: Positions): string {
+  return [...graphmlChunks(report, sortedTies(graph), positions)].join('');
 }

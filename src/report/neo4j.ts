@@ -16,7 +16,8 @@
  */
 
 import type { InteractionGraph } from '../graph/build.js';
-import { peopleTable, toCsv } from './csv.js';
+import { formatCell, peopleTable, toCsv } from './csv.js';
+import { sortedTies, type Tie } from './graph-export.js';
 import type { Report } from './model.js';
 
 /** Options of {@link neo4jHandoff}. */
@@ -43,29 +44,21 @@ export const NEO4J_TIE_COLUMNS: readonly string[] = Object.freeze([
   'last',
 ]);
 
-function tiesCsv(graph: InteractionGraph): string {
-  const rows: (string | number | null)[][] = [];
-  graph.forEachEdge((_e, a, s, t) => {
-    rows.push([
-      s,
-      t,
-      a.weight,
-      a.distance,
-      a.count,
-      a.to,
-      a.cc,
-      a.bcc,
-      a.reply,
-      a.mention,
-      a.first === undefined ? null : new Date(a.first).toISOString(),
-      a.last === undefined ? null : new Date(a.last).toISOString(),
-    ]);
-  });
-  rows.sort((x, y) => {
-    const [a, b] = [`${x[0]}\u0000${x[1]}`, `${y[0]}\u0000${y[1]}`];
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  return toCsv([...NEO4J_TIE_COLUMNS], rows);
+/** `ties.csv` as text chunks, one row per directed tie in source, target order. */
+export function* neo4jTiesChunks(ties: Tie[]): Generator<string> {
+  let lines: string[] = [NEO4J_TIE_COLUMNS.join(',')];
+  for (const [s, t, a] of ties) {
+    const first = a.first === undefined ? '' : new Date(a.first).toISOString();
+    const last = a.last === undefined ? '' : new Date(a.last).toISOString();
+    lines.push(
+      `${formatCell(s)},${formatCell(t)},${a.weight},${a.distance},${a.count},${a.to},${a.cc},${a.bcc},${a.reply},${a.mention},${first},${last}`,
+    );
+    if (lines.length >= 2000) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
 }
 
 const NUMERIC_PERSON = new Set([
@@ -91,7 +84,8 @@ const INTEGER_PERSON = new Set([
   'expertise_questions',
 ]);
 
-function personSetter(column: string): string {
+function personSetter(name: string): string {
+  const column = name.replace(/`/g, '``');
   const value = `row.\`${column}\``;
   if (column === 'groups') return `p.groups = CASE WHEN row.groups IS NULL THEN [] ELSE split(row.groups, ';') END`;
   if (INTEGER_PERSON.has(column)) return `p.\`${column}\` = toInteger(${value})`;
@@ -118,8 +112,16 @@ export function neo4jHandoff(
   options: Neo4jOptions = {},
 ): Record<string, string> {
   const table = peopleTable(report);
-  const nodes = toCsv(table.header, table.rows);
-  const columns = table.header.filter((c) => c !== 'id');
+  return {
+    'neo4j/nodes.csv': toCsv(table.header, table.rows),
+    'neo4j/ties.csv': [...neo4jTiesChunks(sortedTies(graph))].join(''),
+    'neo4j/load.cypher': neo4jCypher(report, table.header, options),
+  };
+}
+
+/** The Cypher script of the handoff, for a `nodes.csv` whose header is `header`. */
+export function neo4jCypher(report: Report, header: string[], options: Neo4jOptions = {}): string {
+  const columns = header.filter((c) => c !== 'id');
   const samplingSize = options.samplingSize ?? 256;
   const samplingSeed = options.samplingSeed ?? seedOf(report.params.seed);
   const cypher = `// practice-graph ${report.tool.version}: Neo4j handoff of an interaction graph (report schema ${report.schemaVersion}).
@@ -168,5 +170,5 @@ MATCH (p:Person) WHERE p.community IS NOT NULL
 RETURN p.community AS practiceGraphCommunity, p.gdsCommunity AS gdsCommunity, count(*) AS people
 ORDER BY people DESC LIMIT 25;
 `;
-  return { 'neo4j/nodes.csv': nodes, 'neo4j/ties.csv': tiesCsv(graph), 'neo4j/load.cypher': cypher };
+  return cypher;
 }

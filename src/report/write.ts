@@ -10,21 +10,23 @@
  * @module
  */
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { InteractionGraph } from '../graph/build.js';
-import { communitiesCsv, groupsCsv, peopleCsv } from './csv.js';
-import { toGexf, toGraphml } from './graph-export.js';
+import { communitiesCsv, groupsCsv, peopleTable, toCsv } from './csv.js';
+import { gexfChunks, graphmlChunks, sortedTies, type Tie } from './graph-export.js';
 import { type HtmlOptions, renderHtml } from './html.js';
-import { type LayoutOptions, layoutGraph } from './layout.js';
+import { type LayoutOptions, layoutGraph, type Positions } from './layout.js';
 import type { Report } from './model.js';
-import { neo4jHandoff } from './neo4j.js';
+import { neo4jCypher, neo4jTiesChunks } from './neo4j.js';
 
 /** Options of {@link renderOutputs} and {@link writeReport}. */
 export interface WriteReportOptions {
   layout?: LayoutOptions;
   html?: HtmlOptions;
-  /** Outputs to leave out, by file name (e.g. `['graph.graphml']`). */
+  /** Outputs to leave out, by file name or folder (e.g. `['graph.graphml', 'neo4j']`). */
   skip?: string[];
 }
 
@@ -42,35 +44,71 @@ export const REPORT_FILES: readonly string[] = Object.freeze([
   'report.html',
 ]);
 
-/** Renders every output in memory, by relative path. */
+/**
+ * Every output as a lazy producer of text chunks, by relative path, in {@link REPORT_FILES} order. The layout
+ * and the sorted ties are computed once and shared; big files (GEXF, GraphML, ties) come in chunks so that
+ * they are written in bounded memory.
+ */
+export function outputProducers(
+  report: Report,
+  graph: InteractionGraph,
+  options: WriteReportOptions = {},
+): Map<string, () => Iterable<string>> {
+  const skip = options.skip ?? [];
+  const skipped = (name: string) => skip.some((s) => name === s || name.startsWith(`${s}/`));
+  const community = new Map(report.people.map((p) => [p.id, p.community]));
+  let positions: Positions | undefined;
+  const layout = () => {
+    positions ??= layoutGraph(graph, (id) => community.get(id) ?? null, {
+      seed: report.params.seed,
+      ...options.layout,
+    });
+    return positions;
+  };
+  let ties: Tie[] | undefined;
+  const tiesOf = () => {
+    ties ??= sortedTies(graph);
+    return ties;
+  };
+  const people = peopleTable(report);
+  const all: [string, () => Iterable<string>][] = [
+    ['report.json', () => [`${JSON.stringify(report, null, 2)}\n`]],
+    ['people.csv', () => [toCsv(people.header, people.rows)]],
+    ['communities.csv', () => [communitiesCsv(report)]],
+    ['groups.csv', () => [groupsCsv(report)]],
+    ['graph.gexf', () => gexfChunks(report, tiesOf(), layout())],
+    ['graph.graphml', () => graphmlChunks(report, tiesOf(), layout())],
+    ['neo4j/nodes.csv', () => [toCsv(people.header, people.rows)]],
+    ['neo4j/ties.csv', () => neo4jTiesChunks(tiesOf())],
+    ['neo4j/load.cypher', () => [neo4jCypher(report, people.header)]],
+    ['report.html', () => [renderHtml(report, graph, layout(), options.html)]],
+  ];
+  return new Map(all.filter(([name]) => !skipped(name)));
+}
+
+/** Renders every output in memory, by relative path (for files too large for one string, use {@link writeReport}). */
 export function renderOutputs(
   report: Report,
   graph: InteractionGraph,
   options: WriteReportOptions = {},
 ): Record<string, string> {
-  const skip = new Set(options.skip ?? []);
-  const community = new Map(report.people.map((p) => [p.id, p.community]));
-  const needsLayout = !skip.has('graph.gexf') || !skip.has('report.html') || !skip.has('graph.graphml');
-  const positions = needsLayout
-    ? layoutGraph(graph, (id) => community.get(id) ?? null, { seed: report.params.seed, ...options.layout })
-    : new Map();
   const out: Record<string, string> = {};
-  const add = (name: string, make: () => string) => {
-    if (!skip.has(name)) out[name] = make();
-  };
-  add('report.json', () => `${JSON.stringify(report, null, 2)}\n`);
-  add('people.csv', () => peopleCsv(report));
-  add('communities.csv', () => communitiesCsv(report));
-  add('groups.csv', () => groupsCsv(report));
-  add('graph.gexf', () => toGexf(report, graph, positions));
-  add('graph.graphml', () => toGraphml(report, graph, positions));
-  if (![...skip].some((s) => s.startsWith('neo4j'))) Object.assign(out, neo4jHandoff(report, graph));
-  add('report.html', () => renderHtml(report, graph, positions, options.html));
+  for (const [name, produce] of outputProducers(report, graph, options)) out[name] = [...produce()].join('');
   return out;
 }
 
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const stream = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+  }
+  stream.end();
+  await Promise.race([once(stream, 'finish'), failed]);
+}
+
 /**
- * Writes the outputs into `dir` (created if needed) and returns the paths written.
+ * Writes the outputs into `dir` (created if needed), streaming the big ones, and returns the paths written.
  *
  * @example
  * const { report, graph } = await analyzeOrganization(readCsv('mail.csv'));
@@ -82,12 +120,11 @@ export async function writeReport(
   dir: string,
   options: WriteReportOptions = {},
 ): Promise<string[]> {
-  const outputs = renderOutputs(report, graph, options);
   const written: string[] = [];
-  for (const [name, text] of Object.entries(outputs)) {
+  for (const [name, produce] of outputProducers(report, graph, options)) {
     const path = join(dir, name);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+    await writeChunks(path, produce());
     written.push(path);
   }
   return written;
