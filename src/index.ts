@@ -82,37 +82,6 @@ export {
   type ThreadSummary,
 } from './log/threads.js';
 export { createTimestampParser, type TimestampOptions, type TimestampParser } from './log/timestamp.js';
-export { createRng, DEFAULT_SEED, deriveSeed, type Rng, randomInt, shuffleInPlace } from './random.js';
-// simulate: synthetic organisations with planted ground truth
-export { LOCATIONS, type SimulatedLocation } from './simulate/calendar.js';
-export type { SimulationStats } from './simulate/context.js';
-export type { PlantedExpert, PlantedGroup } from './simulate/groups.js';
-export {
-  DEFAULT_GROUPS,
-  type GroupKindSpec,
-  PLANTED_KINDS,
-  type PlantedKind,
-  type ResolvedSimulateOptions,
-  resolveSimulateOptions,
-  SIMULATE_DEFAULTS,
-  type SimulateOptions,
-} from './simulate/options.js';
-export type { SimulatedPerson } from './simulate/org.js';
-export {
-  SIMULATOR_VERSION,
-  type SimulatedOrganization,
-  type SimulationTruth,
-  simulateOrganization,
-} from './simulate/simulate.js';
-export { MESSAGE_SOURCES, type MessageSource } from './simulate/templates.js';
-export {
-  MESSAGE_CSV_COLUMNS,
-  messageCsvRow,
-  ROSTER_CSV_COLUMNS,
-  type WriteSimulationOptions,
-  type WrittenSimulation,
-  writeSimulation,
-} from './simulate/write.js';
 // report, exports, privacy and the whole pipeline (src/report/, src/privacy/)
 export {
   IDENTIFYING_ATTRIBUTES,
@@ -133,7 +102,7 @@ export {
   ANALYZE_DEFAULTS,
   type AnalyzeOrganizationOptions,
   analyzeOrganization,
-  type MessageSource,
+  type MessagesInput,
   type OrganizationAnalysis,
 } from './report/analyze.js';
 export { buildReport, type ReportParts, TOOL } from './report/build-report.js';
@@ -222,3 +191,33 @@ export {
   type WriteReportOptions,
   writeReport,
 } from './report/write.js';
+// simulate: synthetic organisations with planted ground truth
+export { LOCATIONS, type SimulatedLocation } from './simulate/calendar.js';
+export type { SimulationStats } from './simulate/context.js';
+export type { PlantedExpert, PlantedGroup } from './simulate/groups.js';
+export {
+  DEFAULT_GROUPS,
+  type GroupKindSpec,
+  PLANTED_KINDS,
+  type PlantedKind,
+  type ResolvedSimulateOptions,
+  resolveSimulateOptions,
+  SIMULATE_DEFAULTS,
+  type SimulateOptions,
+} from './simulate/options.js';
+export type { SimulatedPerson } from './simulate/org.js';
+export {
+  SIMULATOR_VERSION,
+  type SimulatedOrganization,
+  type SimulationTruth,
+  simulateOrganization,
+} from './simulate/simulate.js';
+export { MESSAGE_SOURCES, type MessageSource } from './simulate/templates.js';
+export {
+  MESSAGE_CSV_COLUMNS,
+  messageCsvRow,
+  ROSTER_CSV_COLUMNS,
+  type WriteSimulationOptions,
+  type WrittenSimulation,
+  writeSimulation,
+} from './simulate/write.js';

@@ -86,16 +86,16 @@ export interface OrganizationAnalysis {
 }
 
 /** Messages as any reader or generator gives them. */
-export type MessageSource = AsyncIterable<Message> | Iterable<Message>;
+export type MessagesInput = AsyncIterable<Message> | Iterable<Message>;
 
-async function* concat(sources: MessageSource[]): AsyncGenerator<Message> {
+async function* concat(sources: MessagesInput[]): AsyncGenerator<Message> {
   for (const s of sources) {
     if (s instanceof MessageLog) for await (const batch of s.batches()) yield* batch;
     else yield* s;
   }
 }
 
-async function* counted(messages: MessageSource, every: number, onProgress: (e: ProgressEvent) => void) {
+async function* counted(messages: MessagesInput, every: number, onProgress: (e: ProgressEvent) => void) {
   let n = 0;
   onProgress({ phase: 'read', done: 0, unit: 'messages' });
   for await (const m of messages) {
@@ -119,7 +119,7 @@ async function* counted(messages: MessageSource, every: number, onProgress: (e: 
  * report.groups.map((g) => [g.name, g.verdict]);
  */
 export async function analyzeOrganization(
-  logs: MessageSource | MessageSource[],
+  logs: MessagesInput | MessagesInput[],
   options: AnalyzeOrganizationOptions = {},
 ): Promise<OrganizationAnalysis> {
   const seed = options.seed ?? ANALYZE_DEFAULTS.seed;
@@ -136,9 +136,9 @@ export async function analyzeOrganization(
   const isSource = (x: unknown) =>
     typeof x === 'object' && x !== null && (Symbol.asyncIterator in x || Symbol.iterator in x);
   // an array is either several logs or the messages of one log
-  const list: MessageSource[] =
-    Array.isArray(logs) && logs.length > 0 && isSource(logs[0]) ? (logs as MessageSource[]) : [logs as MessageSource];
-  let messages: MessageSource = concat(list);
+  const list: MessagesInput[] =
+    Array.isArray(logs) && logs.length > 0 && isSource(logs[0]) ? (logs as MessagesInput[]) : [logs as MessagesInput];
+  let messages: MessagesInput = concat(list);
   let roster = options.roster;
   let groupsIn = options.groups ?? [];
   let exclude = options.exclude ?? [];
