@@ -68,7 +68,11 @@ export function createProgress(sink: ProgressSink, options: ProgressOptions = {}
       return;
     }
     const last = lastLine.get(e.phase);
-    if (finished || last === undefined || now() - last >= interval) {
+    if (e.done === 0 && !finished) return; // a start: nothing to say yet
+    if (
+      finished ||
+      (last === undefined ? now() - (started.get(e.phase) as number) >= interval : now() - last >= interval)
+    ) {
       sink.write(`${describe(e)}\n`);
       lastLine.set(e.phase, now());
     }

@@ -32,7 +32,6 @@ describe('createProgress(sink, options)', () => {
     }
     p({ phase: 'read', done: 12_000, total: 12_000, unit: 'messages' });
     expect(lines).toEqual([
-      'read: 0 messages (0 messages/s, 0.0 s)\n',
       'read: 5,000 messages (1,000 messages/s, 5.0 s)\n',
       'read: 10,000 messages (1,000 messages/s, 10.0 s)\n',
       'read: 12,000/12,000 messages (1,200 messages/s, 10.0 s)\n',

@@ -44,6 +44,15 @@ describe('built CLI: demo (npm start)', () => {
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.input.people).toBe(report.people.length);
     expect(r.out).toContain(`report written to ${out}`);
+    // every group planted by the simulator (fixtures/sample-org/truth.json) is reported with its members,
+    // next to one group per department of the roster
+    const truth = JSON.parse(readFileSync(repoPath('fixtures', 'sample-org', 'truth.json'), 'utf8'));
+    const reported = new Map(report.groups.map((g: { name: string; size: number }) => [g.name, g.size]));
+    expect(truth.groups.length).toBe(10);
+    for (const g of truth.groups) expect(reported.get(g.name), g.name).toBe(g.members.length);
+    expect([...reported.keys()].filter((n) => String(n).startsWith('department:'))).toHaveLength(4);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html.match(/class="card group-card"/g)).toHaveLength(report.groups.length);
   });
 });
 
