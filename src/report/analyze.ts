@@ -154,6 +154,7 @@ export async function analyzeOrganization(
     exclude = [...(await p.map(exclude)).values()];
   }
   const ingested = await ingest(counted(messages, every, onProgress), {
+    ...stages.ingestOptions,
     ...(roster ? { roster } : {}),
     ...(exclude.length > 0 ? { exclude } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
@@ -187,6 +188,7 @@ export async function analyzeOrganization(
   const groups = combineGroups(...lists);
 
   const ctx: StageContext = {
+    ingested,
     graph,
     windows,
     threads,

@@ -8,6 +8,7 @@
  */
 
 import type { InteractionGraph, WindowGraph } from '../graph/build.js';
+import type { Ingested, IngestOptions } from '../graph/ingest.js';
 import type { Roster } from '../graph/roster.js';
 import type { ThreadSummaries } from '../log/threads.js';
 import type { FormalGroup } from './formal-groups.js';
@@ -34,6 +35,8 @@ export interface ProgressEvent {
 
 /** What every stage receives. */
 export interface StageContext {
+  /** The one-pass ingestion result (graph, windows, threads, and whatever `ingestOptions` asked for). */
+  ingested: Ingested;
   graph: InteractionGraph;
   windows: WindowGraph[];
   threads: ThreadSummaries;
@@ -73,6 +76,8 @@ export interface PracticeOutput {
 
 /** The pluggable analyses. Each is optional; later stages see earlier outputs. */
 export interface AnalysisStages {
+  /** Extra ingestion options the stages need (e.g. per-channel graphs for channel groups). */
+  ingestOptions?: Partial<IngestOptions>;
   communities?: (ctx: StageContext) => CommunitiesOutput | Promise<CommunitiesOutput>;
   expertise?: (
     ctx: StageContext,
