@@ -112,6 +112,24 @@ describe('practice-graph analyze', () => {
     const { code, out } = await run(['analyze', p, '--json', '--quiet']);
     expect(code).toBe(0);
     expect(JSON.parse(out).input).toMatchObject({ people: 5, ties: 7 });
+    // rosters and group files too
+    for (const f of ['messages', 'roster', 'groups'])
+      writeFileSync(`${org}-${f}.csv.gz`, gzipSync(readFileSync(`${org}-${f}.csv`)));
+    const all = await run([
+      'analyze',
+      `${org}-messages.csv.gz`,
+      '--roster',
+      `${org}-roster.csv.gz`,
+      '--group-by',
+      'team',
+      '--groups',
+      `${org}-groups.csv.gz`,
+      '--json',
+      '--quiet',
+    ]);
+    const report = JSON.parse(all.out);
+    expect(report.input.roster).toMatchObject({ accepted: 15, matched: 15 });
+    expect(report.groups.map((g: { name: string }) => g.name).sort()).toEqual(['guild', 'team:alpha', 'team:beta']);
   });
 
   it('combines --group-by, --groups, --group-by-channel and --group-all; suppresses small groups in every file', async () => {
