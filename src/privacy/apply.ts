@@ -113,8 +113,9 @@ export interface PseudonymizeRosterOptions {
 }
 
 /**
- * Pseudonymises a roster: its ids, and every attribute value that is itself a person id of the roster
- * (a `manager` column). Identifying columns (see {@link IDENTIFYING_ATTRIBUTES}) are dropped.
+ * Pseudonymises a roster: its ids; every value of a person-valued column (one where at least half the values
+ * are ids of the roster, such as `manager`), people outside the roster included; and every value containing
+ * `@`. Identifying columns (see {@link IDENTIFYING_ATTRIBUTES}) are dropped.
  *
  * @returns the new roster and the names of the dropped columns
  */
@@ -126,13 +127,35 @@ export async function pseudonymizeRoster(
   const ids = await pseudonymizer.map(roster.people.keys());
   const dropped = options.keepIdentifying ? [] : roster.attributes.filter(isIdentifyingAttribute);
   const keep = roster.attributes.filter((a) => !dropped.includes(a));
+  // a column is person-valued (manager, mentor) when most of its values are ids of the roster: then all its
+  // values are pseudonymised, people outside the roster included; so is any value that looks like an address
+  const personValued = new Set<string>();
+  for (const a of keep) {
+    let values = 0;
+    let persons = 0;
+    for (const attrs of roster.people.values()) {
+      const v = attrs[a];
+      if (v === undefined) continue;
+      values++;
+      if (roster.people.has(v)) persons++;
+    }
+    if (values > 0 && persons >= values / 2) personValued.add(a);
+  }
+  const toHash = new Set<string>();
+  for (const attrs of roster.people.values()) {
+    for (const a of keep) {
+      const v = attrs[a];
+      if (v !== undefined && (personValued.has(a) || v.includes('@'))) toHash.add(v);
+    }
+  }
+  const values = await pseudonymizer.map(toHash);
   const people = new Map<string, Record<string, string>>();
   for (const [id, attrs] of roster.people) {
     const out: Record<string, string> = {};
     for (const a of keep) {
       const v = attrs[a];
       if (v === undefined) continue;
-      out[a] = ids.get(v) ?? pseudonymizer.cached(v) ?? v;
+      out[a] = values.get(v) ?? v;
     }
     people.set(ids.get(id) as string, out);
   }

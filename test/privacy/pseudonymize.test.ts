@@ -66,13 +66,16 @@ describe('pseudonymizeMessages / pseudonymizeRoster / pseudonymizeGroups', () =>
       people: new Map<string, Record<string, string>>([
         ['a', { team: 'x', 'Full Name': 'Ann', 'e-mail': 'a@x' }],
         ['b', { team: 'x', manager: 'a', 'Full Name': 'Bob', 'e-mail': 'b@x' }],
+        // a manager outside the roster, and an address in a free-text column
+        ['c', { team: 'y@corp', manager: 'z', 'Full Name': 'Cy', 'e-mail': 'c@x' }],
       ]),
-      stats: { source: 'r.csv', read: 2, accepted: 2, rejected: 0, rejects: [] },
+      stats: { source: 'r.csv', read: 3, accepted: 3, rejected: 0, rejects: [] },
     };
     const { roster: out, dropped } = await pseudonymizeRoster(roster, p);
     expect(dropped).toEqual(['Full Name', 'e-mail']);
     expect(out.attributes).toEqual(['team', 'manager']);
     expect(out.people.get(await p.id('b'))).toEqual({ team: 'x', manager: await p.id('a') });
+    expect(out.people.get(await p.id('c'))).toEqual({ team: await p.id('y@corp'), manager: await p.id('z') });
     const kept = await pseudonymizeRoster(roster, p, { keepIdentifying: true });
     expect(kept.dropped).toEqual([]);
     expect(isIdentifyingAttribute('First_Name')).toBe(true);
