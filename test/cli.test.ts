@@ -216,6 +216,10 @@ describe('practice-graph analyze', () => {
       method: 'HMAC-SHA256',
       droppedAttributes: ['name', 'email'],
     });
+    // input files are named without their folders
+    expect(report.input.sources[0].source).toBe('org-messages.csv');
+    expect(report.input.roster.source).toBe('org-roster.csv');
+    expect(report.params.input.roster).toBe('org-roster.csv');
     expect(report.people.every((p: { id: string }) => /^p-[0-9a-f]{16}$/.test(p.id))).toBe(true);
     // roster joins still work: every person has their team, managers are pseudonyms of people
     const withTeam = report.people.filter((p: { attributes: { team?: string } }) => p.attributes.team);

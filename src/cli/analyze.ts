@@ -7,7 +7,7 @@
 
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OptionError, UsageError } from '../errors.js';
 import { readRoster } from '../graph/roster.js';
@@ -248,7 +248,7 @@ export async function runAnalyze(
         layout: layout ?? 'auto',
         timeZone: values['time-zone'] ?? 'UTC',
         strict,
-        roster: values.roster ?? null,
+        roster: values.roster === undefined ? null : pseudonymize ? basename(values.roster) : values.roster,
         exclude: list(values.exclude),
       },
     },

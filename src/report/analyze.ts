@@ -6,6 +6,7 @@
  * @module
  */
 
+import { basename } from 'node:path';
 import { type Duration, type Instant, parseDuration, parseInstant } from '../duration.js';
 import type { InteractionGraph, WindowGraph } from '../graph/build.js';
 import { ingest } from '../graph/ingest.js';
@@ -162,9 +163,12 @@ export async function analyzeOrganization(
     ...(options.window !== undefined ? { window: options.window } : {}),
   });
   const { graph, windows, threads } = ingested;
+  // pseudonymised reports name their input files without folders (a home folder can name a person)
   const sources: ReadStats[] = list
     .map((l) => (l as { stats?: ReadStats }).stats)
-    .filter((s): s is ReadStats => s !== undefined && typeof s.read === 'number');
+    .filter((s): s is ReadStats => s !== undefined && typeof s.read === 'number')
+    .map((s) => (p ? { ...s, source: basename(s.source) } : s));
+  if (p && roster) roster = { ...roster, stats: { ...roster.stats, source: basename(roster.stats.source) } };
 
   const groupSources: string[] = [];
   const lists: FormalGroup[][] = [];
