@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { ANALYZE_OPTIONS, runAnalyze } from './analyze.js';
+import { runAnalyze } from './analyze.js';
+import { ANALYZE_OPTIONS } from './analyze-options.js';
 import type { CliIo } from './main.js';
 
 /** Where `demo` writes when no `--out` is given. */
