@@ -76,14 +76,19 @@ export function personExportAttributes(p: PersonRecord): Record<string, ExportVa
   return out;
 }
 
-/** A directed tie: source, target, attributes. */
-export type Tie = [source: string, target: string, attributes: TieAttributes];
+/** A directed tie: source, target, attributes, and its first and last timestamps as ISO 8601 (or `''`). */
+export type Tie = [source: string, target: string, attributes: TieAttributes, first: string, last: string];
 
-/** The ties of a graph ordered by source, then target, so that every file is byte-stable. */
+const iso = (t: number | undefined) => (t === undefined || !Number.isFinite(t) ? '' : new Date(t).toISOString());
+
+/**
+ * The ties of a graph ordered by source, then target, so that every file is byte-stable. Timestamps are
+ * formatted once here for all the files that write them.
+ */
 export function sortedTies(graph: InteractionGraph): Tie[] {
   const ties: Tie[] = [];
   graph.forEachEdge((_e, attrs, s, t) => {
-    ties.push([s, t, attrs]);
+    ties.push([s, t, attrs, iso(attrs.first), iso(attrs.last)]);
   });
   return ties.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 }
@@ -102,10 +107,11 @@ const TIE_KEYS: readonly (readonly [keyof TieAttributes, 'double' | 'long' | 'st
   ['last', 'string'],
 ];
 
-function tieValue(a: TieAttributes, key: keyof TieAttributes): string | undefined {
-  const v = a[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
-  return key === 'first' || key === 'last' ? new Date(v).toISOString() : String(v);
+function tieValue(tie: Tie, key: keyof TieAttributes): string | undefined {
+  if (key === 'first') return tie[3] === '' ? undefined : tie[3];
+  if (key === 'last') return tie[4] === '' ? undefined : tie[4];
+  const v = tie[2][key];
+  return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 }
 
 type AttrType = 'boolean' | 'long' | 'double' | 'string';
@@ -183,10 +189,11 @@ function* gexfLines(report: Report, ties: Tie[], positions: Positions): Generato
   }
   yield '    </nodes>';
   yield '    <edges>';
-  for (const [i, [s, t, a]] of ties.entries()) {
+  for (const [i, tie] of ties.entries()) {
+    const [s, t, a] = tie;
     let values = '';
     for (const [name] of TIE_KEYS) {
-      const v = tieValue(a, name);
+      const v = tieValue(tie, name);
       if (v !== undefined) values += `<attvalue for="${name}" value="${v}"/>`;
     }
     yield `      <edge id="t${i}" source="${escapeXml(s)}" target="${escapeXml(t)}" weight="${a.weight}"><attvalues>${values}</attvalues></edge>`;
@@ -223,10 +230,11 @@ function* graphmlLines(report: Report, ties: Tie[], positions: Positions): Gener
     });
     yield `    <node id="${escapeXml(p.id)}">${data}</node>`;
   }
-  for (const [i, [s, t, a]] of ties.entries()) {
+  for (const [i, tie] of ties.entries()) {
+    const [s, t] = tie;
     let data = '';
     for (const [name] of TIE_KEYS) {
-      const v = tieValue(a, name);
+      const v = tieValue(tie, name);
       if (v !== undefined) data += `<data key="e_${name}">${v}</data>`;
     }
     yield `    <edge id="t${i}" source="${escapeXml(s)}" target="${escapeXml(t)}">${data}</edge>`;

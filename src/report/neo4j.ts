@@ -47,9 +47,7 @@ export const NEO4J_TIE_COLUMNS: readonly string[] = Object.freeze([
 /** `ties.csv` as text chunks, one row per directed tie in source, target order. */
 export function* neo4jTiesChunks(ties: Tie[]): Generator<string> {
   let lines: string[] = [NEO4J_TIE_COLUMNS.join(',')];
-  for (const [s, t, a] of ties) {
-    const first = a.first === undefined ? '' : new Date(a.first).toISOString();
-    const last = a.last === undefined ? '' : new Date(a.last).toISOString();
+  for (const [s, t, a, first, last] of ties) {
     lines.push(
       `${formatCell(s)},${formatCell(t)},${a.weight},${a.distance},${a.count},${a.to},${a.cc},${a.bcc},${a.reply},${a.mention},${first},${last}`,
     );

@@ -26,6 +26,10 @@ import { neo4jCypher, neo4jTiesChunks } from './neo4j.js';
 export interface WriteReportOptions {
   layout?: LayoutOptions;
   html?: HtmlOptions;
+  /** Positions already computed with {@link layoutGraph} (default: computed here, once, when needed). */
+  positions?: Positions;
+  /** Ties already sorted with `sortedTies` (default: sorted here, once, when needed). */
+  ties?: Tie[];
   /** Outputs to leave out, by file name or folder (e.g. `['graph.graphml', 'neo4j']`). */
   skip?: string[];
 }
@@ -57,7 +61,7 @@ export function outputProducers(
   const skip = options.skip ?? [];
   const skipped = (name: string) => skip.some((s) => name === s || name.startsWith(`${s}/`));
   const community = new Map(report.people.map((p) => [p.id, p.community]));
-  let positions: Positions | undefined;
+  let positions: Positions | undefined = options.positions;
   const layout = () => {
     positions ??= layoutGraph(graph, (id) => community.get(id) ?? null, {
       seed: report.params.seed,
@@ -65,7 +69,7 @@ export function outputProducers(
     });
     return positions;
   };
-  let ties: Tie[] | undefined;
+  let ties: Tie[] | undefined = options.ties;
   const tiesOf = () => {
     ties ??= sortedTies(graph);
     return ties;
