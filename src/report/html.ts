@@ -151,6 +151,7 @@ ${dropped.length ? `<p class="muted">Messages not used: ${dropped.map(([k, n]) =
 <p class="muted">${net.drawnPeople} of ${input.people} people and ${net.drawnTies} of ${input.ties} ties drawn, coloured by detected community${report.partition ? ` (${report.partition.count} communities, modularity ${num(report.partition.modularity)})` : ' (no community detection in this report)'}.</p>
 ${net.svg}
 <h2 id="groups">Formal groups</h2>
+<p class="muted">Each indicator against its null model: grey bar = null range, tick = null mean, dot = observed (green: points to a community of practice; red: to social learning).</p>
 ${report.groups.length ? `<div class="cards">${report.groups.map((g) => groupCard(g, analyses.practice)).join('\n')}</div>` : '<p class="muted">No formal group was given (use --group-by, --groups, --group-by-channel or --group-all).</p>'}
 <h2 id="communities">Detected communities</h2>
 ${report.communities.length ? `<table><tr><th>id</th><th>size</th><th>verdict</th><th>density</th><th>conductance</th><th>top experts</th><th>composition</th></tr>${report.communities.map(communityRow).join('')}</table>` : '<p class="muted">None in this report.</p>'}

@@ -81,7 +81,10 @@ export interface Indicator {
   name: string;
   observed: number | null;
   nullMean: number | null;
-  /** Null spread, e.g. 2.5 % and 97.5 % quantiles of the null samples. */
+  /**
+   * The null range: the 2.5 % and 97.5 % quantiles of the null samples when the test keeps them, else the
+   * null mean ± 1.96 standard deviations; `null` when the null has no spread to report.
+   */
   nullLow: number | null;
   nullHigh: number | null;
   pValue: number | null;
