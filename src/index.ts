@@ -177,6 +177,30 @@ export {
 } from './report/neo4j.js';
 export { REPORT_SCHEMA } from './report/schema.js';
 export {
+  type CommunitiesStageDeps,
+  createCommunitiesStage,
+  type EnsembleLike,
+  type ProfilesLike,
+  REPORT_ENSEMBLE_RUNS,
+} from './report/stages/communities.js';
+export {
+  type BrokerageStageDeps,
+  createBrokerageStage,
+  createExpertiseStage,
+  type ExpertiseStageDeps,
+  type ExpertLike,
+} from './report/stages/expertise.js';
+export {
+  createPracticeStage,
+  type GroupSpecLike,
+  type GroupTestLike,
+  type IndicatorLike,
+  PRACTICE_INGEST_OPTIONS,
+  type PracticeStageDeps,
+  reportCohesion,
+  reportIndicator,
+} from './report/stages/practice.js';
+export {
   type AnalysisStages,
   type CommunitiesOutput,
   DEFAULT_STAGES,

@@ -99,6 +99,10 @@ export interface AnalysisStages {
 
 /**
  * The analyses this release wires in by default. An analysis not listed here has not been released yet;
- * its report section stays `null` with `analyses.<name>.status = 'unavailable'`.
+ * its report section stays `null` with `analyses.<name>.status = 'unavailable'`. The adapters in
+ * `src/report/stages/` turn each analysis into a stage: `createCommunitiesStage({ communityEnsemble,
+ * profileCommunities })`, `createExpertiseStage({ scoreExpertise })`, `createBrokerageStage({ betweenness,
+ * moduleRoles, structuralHoles })`, `createPracticeStage({ testGroups, matchGroups })` with
+ * `ingestOptions: PRACTICE_INGEST_OPTIONS`. Callers may pass their own `stages` to `analyzeOrganization`.
  */
 export const DEFAULT_STAGES: Readonly<AnalysisStages> = Object.freeze({});
