@@ -7,12 +7,6 @@
  * @packageDocumentation
  */
 
-export {
-  type CompactGraph,
-  type CompactGraphOptions,
-  compactGraph,
-  type ModularityModel,
-} from './communities/compact.js';
 export { comparePartitions, type PartitionComparison } from './communities/compare.js';
 export {
   type CommunityDetection,
@@ -40,6 +34,12 @@ export {
   matchGroups,
 } from './communities/match.js';
 export { MODULARITY_DEFAULTS, type ModularityOptions, modularity } from './communities/modularity.js';
+export {
+  type ModularityGraph,
+  type ModularityGraphOptions,
+  type ModularityModel,
+  modularityGraph,
+} from './communities/modularity-graph.js';
 export {
   type CommunityEvent,
   type CommunityTracking,
@@ -229,7 +229,137 @@ export {
   testCommunities,
 } from './practice/test-communities.js';
 export { type GroupTest, type GroupTests, type PracticeInput, testGroups } from './practice/test-groups.js';
+// report, exports, privacy and the whole pipeline (src/report/, src/privacy/)
+export {
+  IDENTIFYING_ATTRIBUTES,
+  isIdentifyingAttribute,
+  type PseudonymizeRosterOptions,
+  pseudonymizeGroups,
+  pseudonymizeMessages,
+  pseudonymizeRoster,
+} from './privacy/apply.js';
+export {
+  createPseudonymizer,
+  PSEUDONYMIZE_DEFAULTS,
+  type PseudonymizeOptions,
+  type Pseudonymizer,
+} from './privacy/pseudonymize.js';
 export { createRng, DEFAULT_SEED, deriveSeed, type Rng, randomInt, shuffleInPlace } from './random.js';
+export {
+  ANALYZE_DEFAULTS,
+  type AnalyzeOrganizationOptions,
+  analyzeOrganization,
+  type MessagesInput,
+  type OrganizationAnalysis,
+} from './report/analyze.js';
+export { buildReport, type ReportParts, TOOL } from './report/build-report.js';
+export {
+  type Cell,
+  communitiesCsv,
+  formatCell,
+  groupsCsv,
+  neutralizeCell,
+  peopleCsv,
+  peopleTable,
+  toCsv,
+} from './report/csv.js';
+export {
+  combineGroups,
+  type FormalGroup,
+  groupOfAll,
+  groupsFromChannels,
+  groupsFromRoster,
+  type ReadGroupsOptions,
+  readGroupsFile,
+} from './report/formal-groups.js';
+export {
+  type ExportValue,
+  escapeXml,
+  gexfChunks,
+  graphmlChunks,
+  personExportAttributes,
+  sortedTies,
+  type Tie,
+  toGexf,
+  toGraphml,
+  xmlSafe,
+} from './report/graph-export.js';
+export { type HtmlOptions, jsonForScript, renderHtml } from './report/html.js';
+export { indicatorChart, type NetworkSvgOptions, networkSvg } from './report/html-svg.js';
+export {
+  COMMUNITY_COLORS,
+  communityColor,
+  LAYOUT_DEFAULTS,
+  type LayoutOptions,
+  layoutGraph,
+  type Positions,
+} from './report/layout.js';
+export {
+  type AnalysisName,
+  type AnalysisStatus,
+  type Cohesion,
+  type CommunityRecord,
+  type GroupRecord,
+  type IndicatorRecord,
+  type InputSection,
+  type InputSource,
+  type PartitionSection,
+  type PersonBrokerage,
+  type PersonExpertise,
+  type PersonRecord,
+  REPORT_SCHEMA_VERSION,
+  type Report,
+  type ReportParams,
+  type TopPerson,
+  type VerdictFields,
+} from './report/model.js';
+export {
+  NEO4J_TIE_COLUMNS,
+  type Neo4jOptions,
+  neo4jCypher,
+  neo4jHandoff,
+  neo4jTiesChunks,
+} from './report/neo4j.js';
+export { REPORT_SCHEMA } from './report/schema.js';
+export {
+  type CommunitiesStageDeps,
+  createCommunitiesStage,
+  type EnsembleLike,
+  type ProfilesLike,
+  REPORT_ENSEMBLE_RUNS,
+} from './report/stages/communities.js';
+export {
+  type BrokerageStageDeps,
+  createBrokerageStage,
+  createExpertiseStage,
+  type ExpertiseStageDeps,
+  type ExpertLike,
+} from './report/stages/expertise.js';
+export {
+  createPracticeStage,
+  type GroupSpecLike,
+  type GroupTestLike,
+  type IndicatorLike,
+  PRACTICE_INGEST_OPTIONS,
+  type PracticeStageDeps,
+  reportCohesion,
+  reportIndicator,
+} from './report/stages/practice.js';
+export {
+  type AnalysisStages,
+  type CommunitiesOutput,
+  DEFAULT_STAGES,
+  type PracticeOutput,
+  type ProgressEvent,
+  type StageContext,
+} from './report/stages.js';
+export {
+  outputProducers,
+  REPORT_FILES,
+  renderOutputs,
+  type WriteReportOptions,
+  writeReport,
+} from './report/write.js';
 // simulate: synthetic organisations with planted ground truth
 export { LOCATIONS, type SimulatedLocation } from './simulate/calendar.js';
 export type { SimulationStats } from './simulate/context.js';

@@ -3,13 +3,16 @@
 // package.json + node_modules/ in the project root make Deno resolve the bare npm
 // specifiers inside dist/ from node_modules (no network, no deno.json needed).
 import {
+  analyzeOrganization,
   buildInteractionGraph,
+  createPseudonymizer,
   createRng,
   detectCommunities,
   generateLfrGraph,
   MESSAGE_CSV_COLUMNS,
   messageCsvRow,
   readCsv,
+  renderOutputs,
   simulateOrganization,
   summarizeGraph,
 } from '../dist/index.js';
@@ -46,6 +49,28 @@ let h = 0x811c9dc5;
 const text = JSON.stringify([detection.assignment, detection.modularity]);
 for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
 check((h >>> 0).toString(16) === '248dfd5a', `communities digest ${(h >>> 0).toString(16)}`);
+// the whole pipeline, with Web Crypto pseudonymisation and every output renderer
+const pseudonymizer = await createPseudonymizer('a smoke-test secret of some length');
+const { report, graph: g } = await analyzeOrganization(readCsv('fixtures/logs/small.csv'), {
+  groupAll: 'all',
+  pseudonymizer,
+});
+check(report.input.people === 5 && report.groups.length === 1, `report ${report.input.people}`);
+check(
+  report.people.every((p: { id: string }) => /^p-[0-9a-f]{16}$/.test(p.id)),
+  'pseudonyms',
+);
+const ada = await (await createPseudonymizer('a smoke-test secret of some length')).id('ada@example.org');
+check(
+  report.people.some((p: { id: string }) => p.id === ada),
+  'stable pseudonym',
+);
+const outputs = renderOutputs(report, g);
+check(
+  Object.keys(outputs).length === 10 &&
+    (outputs as Record<string, string>)['report.html']?.includes('group-card') === true,
+  'outputs',
+);
 console.log(
   `deno-smoke: ok (Deno ${Deno.version.deno}) ${JSON.stringify({ people: summary.people, ties: summary.ties, rng: draws[0] })}`,
 );

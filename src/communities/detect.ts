@@ -32,8 +32,8 @@
 import type { AbstractGraph } from 'graphology-types';
 import { optionChecker, resolveOptions } from '../options.js';
 import { createRng, DEFAULT_SEED, deriveSeed, type Rng } from '../random.js';
-import { compactModularity, type ModularityModel } from './compact.js';
 import { type LevelSelection, selectStableLevel } from './levels.js';
+import { compactModularity, type ModularityModel } from './modularity-graph.js';
 import { finish, optimise, prepareDetection, resolveSeed, toDetection, wantedLevel } from './run.js';
 
 export type { LevelSelection } from './levels.js';

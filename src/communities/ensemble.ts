@@ -23,7 +23,6 @@
 import type { AbstractGraph } from 'graphology-types';
 import { optionChecker, resolveOptions } from '../options.js';
 import { createRng, type Rng } from '../random.js';
-import { type CompactGraph, compactModularity } from './compact.js';
 import {
   type CommunityDetection,
   type DetectCommunitiesOptions,
@@ -32,6 +31,7 @@ import {
   runSeeds,
 } from './detect.js';
 import { type LevelSelection, selectStableLevel } from './levels.js';
+import { compactModularity, type ModularityGraph } from './modularity-graph.js';
 import { multilevel } from './optimize.js';
 import { assignmentOf, canonicalize } from './partition.js';
 import { repairConnectivity } from './repair.js';
@@ -94,7 +94,7 @@ export interface CommunityEnsemble {
 }
 
 /** Co-assignment share of each CSR entry over the given memberships. */
-function coAssignment(view: CompactGraph, memberships: readonly Int32Array[]): Float64Array {
+function coAssignment(view: ModularityGraph, memberships: readonly Int32Array[]): Float64Array {
   const { n, offsets, targets } = view;
   const d = new Float64Array(targets.length);
   for (const m of memberships) {
@@ -109,7 +109,7 @@ function coAssignment(view: CompactGraph, memberships: readonly Int32Array[]): F
 }
 
 /** The undirected consensus graph: pairs with D ≥ threshold, weighted by D. */
-function consensusGraph(view: CompactGraph, d: Float64Array, threshold: number): CompactGraph {
+function consensusGraph(view: ModularityGraph, d: Float64Array, threshold: number): ModularityGraph {
   const { n, offsets, targets } = view;
   const off = new Int32Array(n + 1);
   const t: number[] = [];
@@ -145,7 +145,7 @@ function consensusGraph(view: CompactGraph, d: Float64Array, threshold: number):
 
 /** Lancichinetti–Fortunato consensus of the runs' memberships. */
 function consensus(
-  view: CompactGraph,
+  view: ModularityGraph,
   memberships: readonly Int32Array[],
   threshold: number,
   maxIterations: number,

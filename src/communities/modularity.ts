@@ -15,7 +15,7 @@
 import type { AbstractGraph } from 'graphology-types';
 import { GraphError } from '../errors.js';
 import { optionChecker, resolveOptions } from '../options.js';
-import { type CompactGraph, compactGraph, compactModularity, type ModularityModel } from './compact.js';
+import { compactModularity, type ModularityGraph, type ModularityModel, modularityGraph } from './modularity-graph.js';
 import { type PartitionLike, partitionMap } from './partition.js';
 
 const MODULE = 'communities/modularity';
@@ -44,7 +44,7 @@ export const MODULARITY_DEFAULTS = Object.freeze({
  */
 export function membershipOf(
   graph: AbstractGraph,
-  view: CompactGraph,
+  view: ModularityGraph,
   partition: PartitionLike | string,
   module: string,
 ): Int32Array {
@@ -94,6 +94,6 @@ export function modularity(
   if (o.getEdgeWeight !== null) check.string('getEdgeWeight', o.getEdgeWeight);
   const model = check.oneOf('model', o.model, ['undirected', 'directed'] as const);
   const resolution = check.nonNegative('resolution', o.resolution);
-  const view = compactGraph(graph, { getEdgeWeight: o.getEdgeWeight, model });
+  const view = modularityGraph(graph, { getEdgeWeight: o.getEdgeWeight, model });
   return compactModularity(view, membershipOf(graph, view, partition, MODULE), resolution);
 }

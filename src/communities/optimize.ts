@@ -16,14 +16,14 @@
  */
 
 import type { Rng } from '../random.js';
-import { buildCsr, type CompactGraph } from './compact.js';
+import { buildCsr, type ModularityGraph } from './modularity-graph.js';
 
 /**
  * One local-moving phase. `membership` (ids in [0, n)) is updated in place.
  *
  * @returns the number of moves made
  */
-export function localMoves(view: CompactGraph, membership: Int32Array, resolution: number, rng: Rng): number {
+export function localMoves(view: ModularityGraph, membership: Int32Array, resolution: number, rng: Rng): number {
   const { n, offsets, targets, weights, pairFactor: pf, kOut, kIn, total: M } = view;
   if (n === 0 || M === 0) return 0;
   const directed = view.model === 'directed';
@@ -149,7 +149,7 @@ export interface MultilevelResult {
  * then aggregation of each community into a node, repeated until a level changes nothing.
  */
 export function multilevel(
-  view0: CompactGraph,
+  view0: ModularityGraph,
   initial: Int32Array | null,
   resolution: number,
   rng: Rng,
@@ -177,7 +177,7 @@ export function multilevel(
  * Collapses each community of `membership` (dense ids 0…C−1) into one node: pair weights summed, internal
  * weight moved to the self-loop, strengths summed. The result has the same model and total.
  */
-export function aggregate(view: CompactGraph, membership: Int32Array, C: number): CompactGraph {
+export function aggregate(view: ModularityGraph, membership: Int32Array, C: number): ModularityGraph {
   const { n, offsets, targets, weights, pairFactor } = view;
   const selfLoop = new Float64Array(C);
   const kOut = new Float64Array(C);

@@ -23,13 +23,13 @@
 import type { AbstractGraph } from 'graphology-types';
 import { optionChecker } from '../options.js';
 import { createRng, deriveSeed } from '../random.js';
-import { compactModularity } from './compact.js';
 import {
   type DetectCommunitiesOptions,
   type DetectCommunitiesParams,
   resolveDetectParams,
   runSeeds,
 } from './detect.js';
+import { compactModularity } from './modularity-graph.js';
 import { canonicalize, compareKeys } from './partition.js';
 import { finish, optimise, prepareDetection, resolveSeed, wantedLevel } from './run.js';
 

@@ -18,7 +18,7 @@
 
 import type { AbstractGraph } from 'graphology-types';
 import { optionChecker, resolveOptions } from '../options.js';
-import { compactGraph } from './compact.js';
+import { modularityGraph } from './modularity-graph.js';
 import { compareKeys, type PartitionLike, partitionMap } from './partition.js';
 
 const MODULE = 'communities/profile';
@@ -99,7 +99,7 @@ export function profileCommunities(
   if (!Array.isArray(o.attributes)) check.fail('attributes', 'an array of attribute names', o.attributes);
   const attributes = o.attributes.map((a, i) => check.string(`attributes[${i}]`, a));
   const map = partitionMap(partition, MODULE);
-  const view = compactGraph(graph, { getEdgeWeight: o.getEdgeWeight });
+  const view = modularityGraph(graph, { getEdgeWeight: o.getEdgeWeight });
   const { n, keys, offsets, targets, weights, selfLoop, kOut, total } = view;
 
   // dense ids; unassigned people become singletons (-1 - i) for the modularity sum only

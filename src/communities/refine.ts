@@ -14,7 +14,7 @@
  */
 
 import type { Rng } from '../random.js';
-import { type CompactGraph, compactModularity } from './compact.js';
+import { compactModularity, type ModularityGraph } from './modularity-graph.js';
 import { densify, localMoves, multilevel } from './optimize.js';
 
 /** Result of {@link refinePartition}. */
@@ -35,7 +35,7 @@ export interface RefineResult {
  *   granularity of a lower dendrogram level and only moves single nodes
  */
 export function refinePartition(
-  view: CompactGraph,
+  view: ModularityGraph,
   membership: Int32Array,
   resolution: number,
   rng: Rng,

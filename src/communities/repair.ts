@@ -11,7 +11,7 @@
  * @module
  */
 
-import type { CompactGraph } from './compact.js';
+import type { ModularityGraph } from './modularity-graph.js';
 
 /** Result of {@link repairConnectivity}. */
 export interface RepairResult {
@@ -27,7 +27,7 @@ export interface RepairResult {
  * Splits every community of `membership` into its connected components in `view` (breadth-first search
  * restricted to edges inside the community; edges of weight 0 still connect).
  */
-export function repairConnectivity(view: CompactGraph, membership: ArrayLike<number>): RepairResult {
+export function repairConnectivity(view: ModularityGraph, membership: ArrayLike<number>): RepairResult {
   const { n, offsets, targets } = view;
   const out = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);

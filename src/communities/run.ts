@@ -10,9 +10,9 @@ import type { AbstractGraph } from 'graphology-types';
 import { GraphError } from '../errors.js';
 import { optionChecker } from '../options.js';
 import { createRng, DEFAULT_SEED, type Rng } from '../random.js';
-import { type CompactGraph, compactGraph, compactModularity } from './compact.js';
 import type { CommunityDetection, DetectCommunitiesParams, LevelSelection } from './detect.js';
 import { graphologyLevels } from './engine-graphology.js';
+import { compactModularity, type ModularityGraph, modularityGraph } from './modularity-graph.js';
 import { densify, multilevel } from './optimize.js';
 import { assignmentOf, canonicalize } from './partition.js';
 import { refinePartition } from './refine.js';
@@ -21,7 +21,7 @@ import { repairConnectivity } from './repair.js';
 /** A graph prepared once for one or many runs. */
 export interface PreparedDetection {
   params: DetectCommunitiesParams;
-  view: CompactGraph;
+  view: ModularityGraph;
   source: AbstractGraph;
 }
 
@@ -75,7 +75,7 @@ export function prepareDetection(
       },
     );
   }
-  const view = compactGraph(graph, { getEdgeWeight: params.getEdgeWeight, model: params.model });
+  const view = modularityGraph(graph, { getEdgeWeight: params.getEdgeWeight, model: params.model });
   return { params, view, source: graph };
 }
 

@@ -14,7 +14,6 @@
 import type { AbstractGraph } from 'graphology-types';
 import { optionChecker } from '../options.js';
 import { createRng, deriveSeed } from '../random.js';
-import { compactModularity } from './compact.js';
 import { labelNmi } from './compare.js';
 import {
   type DetectCommunitiesOptions,
@@ -22,6 +21,7 @@ import {
   resolveDetectParams,
   runSeeds,
 } from './detect.js';
+import { compactModularity } from './modularity-graph.js';
 import { canonicalize } from './partition.js';
 import { finish, optimise, prepareDetection, resolveSeed, wantedLevel } from './run.js';
 import { stabilityOf } from './stability.js';

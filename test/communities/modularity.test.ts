@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import metricsModularity from 'graphology-metrics/graph/modularity.js';
 import { describe, expect, it } from 'vitest';
-import { compactModularity } from '../../src/communities/compact.js';
+import { compactModularity } from '../../src/communities/modularity-graph.js';
 import { aggregate } from '../../src/communities/optimize.js';
-import { compactGraph, GraphError, modularity, toUndirected } from '../../src/index.js';
+import { GraphError, modularity, modularityGraph, toUndirected } from '../../src/index.js';
 import { createRng } from '../../src/random.js';
 import { denseModularity, karate, randomGraph } from './graphs.js';
 
-describe('compactGraph', () => {
+describe('modularityGraph', () => {
   it('sums reciprocal strengths exactly as toUndirected does', () => {
     const g = new DirectedGraph();
     g.mergeEdge('a', 'b', { weight: 2 });
@@ -16,7 +16,7 @@ describe('compactGraph', () => {
     g.mergeEdge('b', 'c', { weight: 1.5 });
     g.mergeEdge('c', 'c', { weight: 4 });
     g.addNode('lonely');
-    const view = compactGraph(g);
+    const view = modularityGraph(g);
     const u = toUndirected(g);
     const index = new Map(view.keys.map((k, i) => [k, i]));
     u.forEachEdge((_e, attrs, s, t) => {
@@ -38,7 +38,7 @@ describe('compactGraph', () => {
     g.mergeEdge('a', 'b', { weight: 7 });
     g.mergeEdge('b', 'a', { weight: 7 });
     g.mergeEdge('b', 'c');
-    const view = compactGraph(g, { getEdgeWeight: null });
+    const view = modularityGraph(g, { getEdgeWeight: null });
     expect(view.total).toBe(4);
     expect(Array.from(view.weights)).toEqual([1, 1, 1, 1]);
   });
@@ -46,8 +46,8 @@ describe('compactGraph', () => {
   it('rejects negative strengths', () => {
     const g = new UndirectedGraph();
     g.mergeEdge('a', 'b', { weight: -1 });
-    expect(() => compactGraph(g)).toThrow(GraphError);
-    expect(() => compactGraph(g)).toThrow(/negative strength/);
+    expect(() => modularityGraph(g)).toThrow(GraphError);
+    expect(() => modularityGraph(g)).toThrow(/negative strength/);
   });
 });
 
@@ -105,7 +105,7 @@ describe('modularity', () => {
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.boolean(), (seed, directed) => {
         const rng = createRng(seed);
         const g = randomGraph(20, 0.2, rng, { directed, weighted: true, loops: true });
-        const view = compactGraph(g, { model: directed ? 'directed' : 'undirected' });
+        const view = modularityGraph(g, { model: directed ? 'directed' : 'undirected' });
         const membership = Int32Array.from({ length: view.n }, () => Math.floor(rng() * 4));
         // dense ids 0..C-1
         const ids = new Map<number, number>();

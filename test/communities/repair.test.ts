@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { compactModularity } from '../../src/communities/compact.js';
+import { compactModularity } from '../../src/communities/modularity-graph.js';
 import { canonicalize } from '../../src/communities/partition.js';
-import { compactGraph, repairConnectivity } from '../../src/index.js';
+import { modularityGraph, repairConnectivity } from '../../src/index.js';
 import { createRng } from '../../src/random.js';
 import { allConnected, randomGraph } from './graphs.js';
 
@@ -14,7 +14,7 @@ describe('repairConnectivity', () => {
     g.mergeEdge('b', 'c');
     g.mergeEdge('c', 'd');
     g.addNode('e');
-    const view = compactGraph(g);
+    const view = modularityGraph(g);
     // {a, d, e} is one label but three components; {b, c} is connected
     const before = Int32Array.from([0, 1, 1, 0, 0]);
     const r = repairConnectivity(view, before);
@@ -27,7 +27,7 @@ describe('repairConnectivity', () => {
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.constantFrom(0, 1, 2.5), (seed, resolution) => {
         const rng = createRng(seed);
         const g = randomGraph(25, 0.1, rng, { weighted: true });
-        const view = compactGraph(g);
+        const view = modularityGraph(g);
         const labels = Int32Array.from({ length: view.n }, () => Math.floor(rng() * 3));
         const r = repairConnectivity(view, labels);
         const parts = canonicalize(view.keys, r.membership).communities;

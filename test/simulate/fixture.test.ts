@@ -33,12 +33,13 @@ describe('fixtures/sample-org', () => {
       },
       stderr: () => {},
     };
-    expect(await runCli(['demo', '--quiet'], io)).toBe(0);
+    const out = mkdtempSync(join(tmpdir(), 'pg-demo-'));
+    expect(await runCli(['demo', '--quiet', '--json', '--out', out], io)).toBe(0);
     const report = JSON.parse(printed);
-    expect(report.inputs[0]).toMatchObject({ read: 21677, accepted: 21677, rejected: 0 });
-    expect(report.roster).toMatchObject({ read: 150, accepted: 150, rejected: 0 });
-    // 150 people and the two notification bots
-    expect(report.people).toBe(152);
-    expect(report.build.notInRoster).toBe(2);
+    expect(report.input.sources[0]).toMatchObject({ read: 21677, accepted: 21677, rejected: 0 });
+    expect(report.input.roster).toMatchObject({ read: 150, accepted: 150, rejected: 0 });
+    // 150 people and the two notification bots, who are not in the roster
+    expect(report.input.people).toBe(152);
+    expect(report.input.roster.matched).toBe(150);
   });
 });

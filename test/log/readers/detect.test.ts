@@ -65,7 +65,7 @@ describe('practice-graph analyze on every format', () => {
   async function analyze(...argv: string[]) {
     let out = '';
     let err = '';
-    const code = await runCli(['analyze', ...argv], { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+    const code = await runCli(['analyze', ...argv, '--json'], { stdout: (t) => (out += t), stderr: (t) => (err += t) });
     return { code, report: code === 0 ? JSON.parse(out) : undefined, err };
   }
 
@@ -73,13 +73,13 @@ describe('practice-graph analyze on every format', () => {
     const slack = await analyze(repoPath('fixtures', 'slack-export'));
     expect(slack.code).toBe(0);
     expect(slack.err).toMatch(/reading .*slack-export as slack/);
-    expect(slack.report.inputs[0].skipped).toEqual({ join: 1, bot: 2, system: 1, leave: 1 });
+    expect(slack.report.input.sources[0].skipped).toEqual({ join: 1, bot: 2, system: 1, leave: 1 });
     const se = await analyze(dataPath('stackexchange-meta-bicycles-sample'));
     expect(se.err).toMatch(/as stackexchange/);
-    expect(se.report.inputs[0]).toMatchObject({ read: 3894, rejected: 0 });
+    expect(se.report.input.sources[0]).toMatchObject({ read: 3894, rejected: 0 });
     const usrp = await analyze(dataPath('mailing-list-usrp-users-2020-2022', 'messages.mbox.gz'));
     expect(usrp.err).toMatch(/as mbox/);
-    expect(usrp.report.people).toBeGreaterThan(400);
+    expect(usrp.report.input.people).toBeGreaterThan(400);
     const chat = file('chat.txt', '[10:00] <a> hi\n[10:01] <b> a: hello\n');
     expect((await analyze(chat)).err).toMatch(/as chat/);
     const forced = await analyze(chat, '--format', 'csv', '--delimiter', 'tab', '--no-header');

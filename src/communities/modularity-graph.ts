@@ -22,13 +22,13 @@
 import type { AbstractGraph } from 'graphology-types';
 import { GraphError } from '../errors.js';
 
-const MODULE = 'communities/compact';
+const MODULE = 'communities/modularity-graph';
 
-/** Modularity model of a {@link CompactGraph}. */
+/** Modularity model of a {@link ModularityGraph}. */
 export type ModularityModel = 'undirected' | 'directed';
 
 /** The compact view (see the module description). Node i is `keys[i]`, in the graph's node order. */
-export interface CompactGraph {
+export interface ModularityGraph {
   readonly n: number;
   readonly keys: readonly string[];
   readonly model: ModularityModel;
@@ -48,8 +48,8 @@ export interface CompactGraph {
   readonly total: number;
 }
 
-/** Options of {@link compactGraph}. */
-export interface CompactGraphOptions {
+/** Options of {@link modularityGraph}. */
+export interface ModularityGraphOptions {
   /**
    * Edge attribute read as strength; missing or non-numeric values count as 1. `null` = unweighted: in the
    * undirected model each connected pair counts 1 (as NetworkX's `to_undirected()` of an unweighted graph),
@@ -139,10 +139,10 @@ export function buildCsr(
  * fills it.
  *
  * @example
- * const view = compactGraph(graph, { getEdgeWeight: 'weight' });
+ * const view = modularityGraph(graph, { getEdgeWeight: 'weight' });
  * view.total; // 2 × the total strength in the undirected model
  */
-export function compactGraph(graph: AbstractGraph, options: CompactGraphOptions = {}): CompactGraph {
+export function modularityGraph(graph: AbstractGraph, options: ModularityGraphOptions = {}): ModularityGraph {
   const attr = options.getEdgeWeight === undefined ? 'weight' : options.getEdgeWeight;
   const model = options.model ?? 'undirected';
   const n = graph.order;
@@ -229,7 +229,7 @@ export function compactGraph(graph: AbstractGraph, options: CompactGraphOptions 
  * Q = (1/M) Σ_c [ Σ_{i,j∈c} A_ij − γ K_c^out K_c^in / M ]. An edgeless graph (M = 0) has Q = 0 by definition
  * here (graphology-metrics throws, NetworkX divides by zero): no structure, no modularity.
  */
-export function compactModularity(view: CompactGraph, membership: Int32Array, resolution = 1): number {
+export function compactModularity(view: ModularityGraph, membership: Int32Array, resolution = 1): number {
   const { n, offsets, targets, weights, pairFactor, total } = view;
   if (total === 0) return 0;
   let C = 0;
