@@ -1,7 +1,7 @@
 // Deterministic generator of a large e-mail-like message CSV for the ingestion benchmark.
 //   node bench/lib/generate-csv.mjs <out.csv> <messages> [people]
 // Columns: id,timestamp,sender,recipients,cc,reply_to,subject — 1–3 recipients drawn (Zipf-ish) from the
-// sender's fixed circle of 100 contacts, a Cc on one message in five, a reply on one in three.
+// sender's fixed circle of 100 contacts, a Cc on one message in five, a reply (to a contact's latest message) on about one in three.
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -20,6 +20,7 @@ export async function generateCsv(path, messages, people = 10_000, seed = 1) {
     return h % people;
   };
   const pick = (s) => contact(s, Math.floor(rng() ** 2 * 100));
+  const last = new Int32Array(people).fill(-1);
   const t0 = Date.parse('2024-01-01T00:00:00Z');
   const span = 365 * 86_400_000;
   let buf = 'id,timestamp,sender,recipients,cc,reply_to,subject\n';
@@ -33,7 +34,10 @@ export async function generateCsv(path, messages, people = 10_000, seed = 1) {
     }
     if (rcpt.size === 0) rcpt.add(`p${(s + 1) % people}@example.org`);
     const cc = rng() < 0.2 ? `p${pick(s)}@example.org` : '';
-    const reply = i > 0 && rng() < 0.33 ? `m${Math.max(0, i - 1 - Math.floor(rng() * 1000))}` : '';
+    // a reply answers the latest message of one of the sender's contacts (so it adds no new pair either)
+    const to = pick(s);
+    const reply = rng() < 0.33 && last[to] >= 0 ? `m${last[to]}` : '';
+    last[s] = i;
     const ts = new Date(t0 + Math.floor((i / messages) * span)).toISOString();
     buf += `m${i},${ts},p${s}@example.org,${[...rcpt].join(';')},${cc},${reply},"status ${i % 97}"\n`;
     if (buf.length > 1 << 20) {
