@@ -96,7 +96,6 @@ export {
   expertiseByGroup,
   type GroupExpertise,
 } from './expertise/by-group.js';
-export { type CompactGraph, type CompactGraphOptions, compactGraph } from './expertise/compact.js';
 export {
   EXPERTISE_DEFAULTS,
   EXPERTISE_MEASURES,
@@ -158,6 +157,14 @@ export {
 } from './graph/build.js';
 export { type ChannelGraph, type Ingested, type IngestOptions, ingest } from './graph/ingest.js';
 export { RESERVED_NODE_ATTRIBUTES, type Roster, type RosterOptions, readRoster } from './graph/roster.js';
+export {
+  type EdgeValueGetter,
+  type GraphSnapshot,
+  SNAPSHOT_DEFAULTS,
+  type SnapshotOptions,
+  snapshotGraph,
+  transposeSnapshot,
+} from './graph/snapshot.js';
 export { type GraphSummary, reciprocity, summarizeGraph } from './graph/summary.js';
 export { type ToUndirectedOptions, toUndirected, type UndirectedTieAttributes } from './graph/undirected.js';
 export {

@@ -47,7 +47,7 @@ function memberMessages(evidence: Evidence, members: Int32Array): number {
   const s = evidence.snapshot;
   let c = 0;
   for (const i of members) {
-    for (let e = s.outOffsets[i] as number; e < (s.outOffsets[i + 1] as number); e++) c += s.count[e] as number;
+    for (let e = s.offsets[i] as number; e < (s.offsets[i + 1] as number); e++) c += s.count[e] as number;
   }
   return Math.round(c);
 }
