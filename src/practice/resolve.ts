@@ -198,8 +198,10 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
       group.cohesionUnavailable = `the channel's ${members.length} participants are ${Math.round(coverage * 100)}% of the people in the log: nothing outside to compare them with`;
     }
   }
-  const memberIds = new Set(Array.from(group.members, (i) => group.evidence.snapshot.keys[i] as string));
-  const help = helpEvents(group.threads, (person) => memberIds.has(person), helpBasisOf(group.threads, p.helpThreads));
+  // a channel's graph holds only its participants: every replier is a member
+  const memberIds =
+    scope === 'people' ? new Set(Array.from(group.members, (i) => group.evidence.snapshot.keys[i] as string)) : null;
+  const help = helpEvents(group.threads, memberIds, helpBasisOf(group.threads, p.helpThreads));
   const cap = Math.max(p.maxTopAnswerers, Math.round(p.maxTopAnswererShare * group.members.length));
   const top = topAnswerers(help, p.topAnswererFactor, cap);
   let residual: Int32Array | null = null;
