@@ -8,7 +8,9 @@
  * replies), in the order people first appear, so that no result depends on what people are called.
  *
  * - **roleMix**: the share of active members who both ask and answer/share. Null: the members' answer
- *   counts permuted among them (asking kept), so the null share is what independent roles would give;
+ *   counts permuted among them (asking kept), so the null share is what independent roles would give; the
+ *   law of that permutation is hypergeometric and is used exactly (`exact.ts`), so a bootstrap replicate
+ *   gets the null of its own margins (a shorter history has fewer members who do both, and so does its null);
  *   above it, the same people take and give (a community of practice); below it, askers and answerers
  *   are different people (social learning; Welser et al. 2007's answer-person signature).
  * - **helpCentralisation**: Freeman's in-degree centralisation of the answers (weighted),
@@ -23,7 +25,8 @@
 import { type ExpertiseResult, scoreExpertise } from '../expertise/expertise.js';
 import { buildHelpGraph } from '../expertise/help-graph.js';
 import type { ThreadSummary } from '../log/threads.js';
-import { type Rng, shuffleInPlace } from '../random.js';
+import type { Rng } from '../random.js';
+import { hypergeometricNull } from './exact.js';
 import type { RawIndicator } from './indicator.js';
 import { round } from './stats.js';
 
@@ -158,18 +161,20 @@ export function answerPurity(events: HelpEvents, top: readonly number[]): number
   return a + q > 0 ? a / (a + q) : Number.NaN;
 }
 
+/**
+ * The exact null of the role mix for asks and gives/shares over the same active members: hypergeometric
+ * with N members, K who give and A who ask.
+ */
+export function roleMixNull(asks: ArrayLike<number>, giving: ArrayLike<number>) {
+  return hypergeometricNull(asks.length, countPositive(giving), countPositive(asks));
+}
+
 /** roleMix and helpCentralisation with their nulls. */
 export function helpIndicators(events: HelpEvents, options: HelpOptions): RawIndicator[] {
   const n = events.people.length;
   const R = options.samples;
   const { rng } = options;
-  const role = new Float64Array(R);
   const giving = Int32Array.from(events.gives, (g, i) => g + (events.shares[i] as number));
-  const perm = Int32Array.from(giving);
-  for (let r = 0; r < R; r++) {
-    shuffleInPlace(perm, rng);
-    role[r] = bothShare(events.asks, perm);
-  }
   const cen = new Float64Array(R);
   const a = new Float64Array(n);
   for (let r = 0; r < R; r++) {
@@ -195,7 +200,8 @@ export function helpIndicators(events: HelpEvents, options: HelpOptions): RawInd
       model: 'answer-permutation',
       copWhen: 'higher',
       observed: bothShare(events.asks, giving),
-      nulls: role,
+      nulls: new Float64Array(0),
+      exact: roleMixNull(events.asks, giving),
       detail: { active: n, askers: countPositive(events.asks), givers: countPositive(giving) },
     },
     {
