@@ -5,7 +5,7 @@
  *
  * - cohesion and residual cohesion against the organisation: the replicate's graph (ties present in a drawn
  *   window, or strengths times the draws) gives O/E, compared with the stored null ratios; BH across groups
- *   as in the main test; the residual depletion test keeps its result;
+ *   as in the main test; the residual depletion test and the help cohesion keep their results;
  * - help and thread indicators: threads weighted by how often their starting window was drawn; the role
  *   mix and the share mix are judged against the exact null of the replicate's own margins (its active
  *   members, askers and givers; its threads), as the main test judges them against the data's: both
@@ -64,6 +64,8 @@ export interface BootstrapInput {
   residualSlots: readonly (SetSlot | null)[];
   /** The residual records (their depletion tests keep their values in every replicate). */
   residuals: readonly ResidualTest[];
+  /** Help cohesion of each group (kept in every replicate). */
+  helpCohesive: readonly (boolean | null)[];
   /** Window indices of the log (the blocks). */
   windows: readonly number[];
   params: TestGroupsParams;
@@ -248,6 +250,7 @@ export function bootstrapConfidence(input: BootstrapInput): Confidence[] {
         eligible: true,
         scope: w.group.scope,
         cohesive,
+        helpCohesive: input.helpCohesive[i] ?? null,
         residualCohesive,
         indicators,
         practiceShare: p.practiceShare,

@@ -91,6 +91,13 @@ export interface TestGroupsOptions {
   /** Cohesive only when observed internal strength is at least this multiple of both null means. Default 1. */
   minCohesionRatio?: number;
   /**
+   * Help cohesion also needs at least this share of the members' help ties (asker → answerer) to stay among
+   * them: the members find much of their help inside the group, not a few of them by chance. Default 0.4
+   * (planted social-learning teams keep about half or more, random sets that pass the test by holding an
+   * expert and a few of their askers a fifth to a third; docs/calibration.md).
+   */
+  minHelpShare?: number;
+  /**
    * The others are depleted without the top answerers when their internal ties are significantly below the
    * rewiring of the group's own ties and at most this share of its mean. Default 1 (significance alone:
    * on the simulator a social-learning team's askers keep 97–99 % of their expected ties, yet every one is
@@ -146,6 +153,7 @@ export const TEST_GROUPS_DEFAULTS = Object.freeze({
   practiceShare: 0.6,
   minPracticeIndicators: 3,
   minCohesionRatio: 1,
+  minHelpShare: 0.4,
   minResidualRatio: 2,
   maxDepletionRatio: 1,
   maxCoverage: 0.9,
@@ -206,6 +214,7 @@ export function resolveTestGroupsOptions(options: TestGroupsOptions = {}): TestG
     'flatCentralisation',
     'minAnswerPurity',
     'minCoreShare',
+    'minHelpShare',
     'maxTopAnswererShare',
     'practiceShare',
     'maxCoverage',

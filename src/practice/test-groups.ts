@@ -3,7 +3,8 @@
  * hybrid of the two, or as no social unit at all? The method is in docs/method.md; in short:
  *
  * 1. eligibility (members, messages, windows) → `insufficient-evidence` with the reason;
- * 2. cohesion against two nulls (degree-preserving rewiring; stratified random sets), BH across groups;
+ * 2. cohesion against two nulls (degree-preserving rewiring; stratified random sets), BH across groups, on
+ *    the interaction graph and, for people groups, on the help graph (help cohesion);
  * 3. regime indicators, each against its own null, Holm within the group;
  * 4. residual cohesion without the group's top answerers;
  * 5. a decision table → verdict, copScore, and a block-bootstrap confidence over time windows.
@@ -22,6 +23,7 @@ import type { Evidence } from './evidence.js';
 import { cohesionLine, confidenceLine, depletionLine, indicatorLine, verdictLine } from './explain.js';
 import type { GroupScope, GroupSpec } from './groups.js';
 import type { TopAnswerer } from './help.js';
+import { helpCohesion } from './help-cohesion.js';
 import type { Indicator } from './indicator.js';
 import { type GroupIndicators, groupIndicators, unavailableIndicators } from './indicators.js';
 import { resolveTestGroupsOptions, type TestGroupsOptions, type TestGroupsParams } from './options.js';
@@ -43,6 +45,8 @@ export interface GroupTest {
   confidence: Confidence;
   eligibility: Eligibility;
   cohesion: CohesionTest;
+  /** Cohesion of the group on the organisation's help graph (who answers whom): people groups only. */
+  helpCohesion: CohesionTest;
   /** Cohesion of the members other than the top answerers, on the graph the group is read on. */
   residual: ResidualTest;
   indicators: Indicator[];
@@ -164,6 +168,7 @@ export function testGroups(
     });
   };
   settle(cohesion, p.minCohesionRatio);
+  const help = helpCohesion(cache.whole, works, p, profile);
 
   const timing = new Map<string, number>();
   const computed: (GroupIndicators | null)[] = works.map((w) =>
@@ -178,6 +183,7 @@ export function testGroups(
       eligible: w.eligibility.eligible,
       scope: w.group.scope,
       cohesive: c.cohesive,
+      helpCohesive: (help[i] as CohesionTest).cohesive,
       residualCohesive: residualCohesive(w.group.scope, r),
       indicators: computed[i]?.indicators ?? unavailableIndicators('the group is not eligible'),
       practiceShare: p.practiceShare,
@@ -212,6 +218,7 @@ export function testGroups(
     cohesionSlots: cohesionRefs.map(slotOf),
     residualSlots: residualRefs.map(slotOf),
     residuals: residual,
+    helpCohesive: help.map((h) => h.cohesive),
     windows: cache.whole.windows.map((w) => w.index),
     params: p,
   });
@@ -228,6 +235,7 @@ export function testGroups(
       confidenceLine(conf),
       ...w.eligibility.reasons.map((x) => `not eligible: ${x}`),
       cohesionLine(c, w.group.scope === 'channel' ? "participants' cohesion in the organisation" : 'cohesion'),
+      ...(help[i]?.available ? [cohesionLine(help[i] as CohesionTest, 'help cohesion', 'help ties')] : []),
       cohesionLine(r, residualLabel(r.removed)),
       ...(r.depletion ? [depletionLine(r.depletion, residualLabel(r.removed))] : []),
       ...indicators.filter((x) => x.available).map(indicatorLine),
@@ -240,6 +248,7 @@ export function testGroups(
       confidence: conf,
       eligibility: w.eligibility,
       cohesion: c,
+      helpCohesion: help[i] as CohesionTest,
       residual: r,
       indicators,
       decision,
