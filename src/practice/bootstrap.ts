@@ -64,6 +64,8 @@ export interface BootstrapInput {
   residualSlots: readonly (SetSlot | null)[];
   /** The residual records (their depletion tests keep their values in every replicate). */
   residuals: readonly ResidualTest[];
+  /** Cohesion kept in every replicate (detected communities' q–s test); `null` where it is resampled. */
+  fixedCohesive: readonly (boolean | null)[];
   /** Help cohesion of each group (kept in every replicate). */
   helpCohesive: readonly (boolean | null)[];
   /** Window indices of the log (the blocks). */
@@ -240,11 +242,17 @@ export function bootstrapConfidence(input: BootstrapInput): Confidence[] {
         return;
       }
       const c = at(input.cohesionSlots[i] ?? null);
-      const cohesive = c ? (q[i] as number) < p.alpha && c.nullRatio >= p.minCohesionRatio : null;
+      const cohesive = c
+        ? (q[i] as number) < p.alpha && c.nullRatio >= p.minCohesionRatio
+        : (input.fixedCohesive[i] ?? null);
       const r = at(input.residualSlots[i] ?? null);
       const residual = input.residuals[i] as ResidualTest;
       const organisation = r ? r.pUpper < p.alpha && r.nullRatio >= p.minResidualRatio : residual.cohesive;
-      const residualCohesive = residualCohesiveOf(w.group.scope, residual, organisation);
+      const residualCohesive = residualCohesiveOf(
+        w.group.selection ? 'channel' : w.group.scope,
+        residual,
+        organisation,
+      );
       const indicators = replicateIndicators(g, replicateValues(w, g, mult), p.alpha);
       const verdict = decide({
         eligible: true,

@@ -19,8 +19,13 @@ export interface CohesionTest {
   available: boolean;
   /** Why it could not be tested. */
   reason?: string;
-  /** The graph it was tested on: `'organisation'` or the channel. */
+  /** The graph it was tested on: `'organisation'`, `'help'` or the channel. */
   graph: string;
+  /**
+   * `'kojaku-masuda-qs'` for a detected community, whose cohesion is its q–s test (the detector re-run on null
+   * graphs; `modularity`, `p`, `q` are that test's); absent for the two nulls below.
+   */
+  model?: 'kojaku-masuda-qs';
   /** Members tested. */
   members: number;
   /** Internal strength O. */

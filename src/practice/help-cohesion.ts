@@ -68,6 +68,7 @@ export function helpCohesion(
     (w) =>
       w.eligibility.eligible &&
       w.group.scope === 'people' &&
+      !w.group.selection &&
       w.group.cohesionMembers !== null &&
       w.help.threads.length >= minThreads,
   );
@@ -78,9 +79,11 @@ export function helpCohesion(
       ? 'the group is not eligible'
       : w.group.scope === 'channel'
         ? "a channel's cohesion does not gate its verdict"
-        : w.group.cohesionMembers === null
-          ? (w.group.cohesionUnavailable ?? 'not testable')
-          : `${w.help.threads.length} answered help threads (fewer than ${minThreads})`;
+        : w.group.selection
+          ? "a detected community's unit test is its q–s test"
+          : w.group.cohesionMembers === null
+            ? (w.group.cohesionUnavailable ?? 'not testable')
+            : `${w.help.threads.length} answered help threads (fewer than ${minThreads})`;
     return untestedCohesion(HELP_GRAPH, size, reason);
   });
   const sets: Int32Array[] = [];

@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { PartitionLike } from '../communities/partition.js';
 import { optionChecker, resolveOptions } from '../options.js';
 import { DEFAULT_SEED } from '../random.js';
 
@@ -118,6 +119,11 @@ export interface TestGroupsOptions {
   tentativeAt?: number;
   /** Called with the time spent in each phase (ms); not part of the result. */
   profile?: (phase: string, ms: number) => void;
+  /**
+   * Detected communities (person → community, or a result with an `assignment`): each group's `alignment` is
+   * then its best-matching community and the Jaccard a random set of its size would reach. Not part of `params`.
+   */
+  communities?: PartitionLike;
 }
 
 /** Defaults of {@link TestGroupsOptions}. */
@@ -163,11 +169,11 @@ export const TEST_GROUPS_DEFAULTS = Object.freeze({
 });
 
 /** Resolved parameters, recorded in the result: every option with its value. */
-export type TestGroupsParams = Required<Omit<TestGroupsOptions, 'profile'>>;
+export type TestGroupsParams = Required<Omit<TestGroupsOptions, 'profile' | 'communities'>>;
 
 /** Resolves and validates the options. */
 export function resolveTestGroupsOptions(options: TestGroupsOptions = {}): TestGroupsParams {
-  const { profile: _profile, ...rest } = options;
+  const { profile: _profile, communities: _communities, ...rest } = options;
   const o = resolveOptions(TEST_GROUPS_DEFAULTS, rest) as TestGroupsParams;
   check.positiveInt('samples', o.samples);
   check.positiveInt('indicatorSamples', o.indicatorSamples);

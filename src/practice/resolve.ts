@@ -174,6 +174,7 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
       threads: cache.peopleThreads(set),
       cohesionMembers: coverage < p.maxCoverage ? members : null,
     };
+    if (spec.selection) group.selection = spec.selection;
     if (group.cohesionMembers === null) {
       group.cohesionUnavailable = `the group's ${members.length} members are ${Math.round(coverage * 100)}% of the people in the graph: nothing outside to compare them with`;
     }
