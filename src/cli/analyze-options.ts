@@ -20,6 +20,10 @@ Input
   --strict                          stop at the first bad record (default: go on, rejects go to a file)
   --rejects <file.csv>              where rejects go (default: <out>/rejects.csv with --out)
   --exclude <id,...>                people to leave out (bots, list addresses)
+  --text                            read message bodies where the reader makes it optional (mbox); messages
+                                    with text and no kind are labelled question/answer/share/discussion by
+                                    the message classifier, which the practice test reads (text is never output)
+  --no-classify                     do not label messages by their text
 People and groups
   --roster <file.csv>               person attributes (an id column, then attributes)
   --roster-id <column>              the roster's id column (default: person, id or email)
@@ -56,6 +60,8 @@ export const ANALYZE_OPTIONS = {
   strict: { type: 'boolean' },
   rejects: { type: 'string' },
   exclude: { type: 'string' },
+  text: { type: 'boolean' },
+  'no-classify': { type: 'boolean' },
   roster: { type: 'string' },
   'roster-id': { type: 'string' },
   missing: { type: 'string' },

@@ -88,6 +88,7 @@ export async function runAnalyze(
       ...(delimiter ? { delimiter } : {}),
       ...(layout ? { layout } : {}),
       ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
+      ...(values.text ? { text: true } : {}),
       strict,
       onReject: onReject(path),
     }),
@@ -130,6 +131,7 @@ export async function runAnalyze(
     ...(values['group-all'] !== undefined ? { groupAll: values['group-all'] } : {}),
     ...(secret ? { pseudonymizer: await createPseudonymizer(secret) } : {}),
     keepIdentifying: values['keep-identifying'] ?? false,
+    classify: !values['no-classify'],
     onProgress: progress,
     params: {
       input: {
@@ -138,6 +140,7 @@ export async function runAnalyze(
         delimiter: delimiter ?? null,
         header: headers,
         layout: layout ?? 'auto',
+        text: values.text ?? false,
         timeZone: values['time-zone'] ?? 'UTC',
         strict,
         roster: values.roster === undefined ? null : pseudonymize ? basename(values.roster) : values.roster,

@@ -11,6 +11,7 @@ import { type Duration, type Instant, parseDuration, parseInstant } from '../dur
 import type { InteractionGraph, WindowGraph } from '../graph/build.js';
 import { ingest } from '../graph/ingest.js';
 import type { Roster } from '../graph/roster.js';
+import { type ClassifyMessagesOptions, classifyMessages } from '../log/classify/stream.js';
 import type { Message } from '../log/message.js';
 import { MessageLog, type ReadStats } from '../log/message-log.js';
 import type { ThreadSummaries } from '../log/threads.js';
@@ -55,6 +56,13 @@ export interface AnalyzeOrganizationOptions {
   pseudonymizer?: Pseudonymizer;
   /** Keep identifying roster columns (name, e-mail) even when pseudonymising. Default `false`. */
   keepIdentifying?: boolean;
+  /**
+   * Label messages that carry text but no kind with the message classifier (question, answer, share,
+   * discussion; `classifyMessages`), so that the practice test reads help threads and the share mix from
+   * kinds. Messages without text are left unlabelled (structure alone would call every root a question).
+   * `true` (default), `false`, or the classifier's options. Text never reaches any output.
+   */
+  classify?: boolean | Omit<ClassifyMessagesOptions, 'onClassified' | 'requireText'>;
   /** Analyses to run; default {@link DEFAULT_STAGES}. */
   stages?: AnalysisStages;
   onProgress?: (event: ProgressEvent) => void;
@@ -72,6 +80,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   minGroupSize: 5,
   groupByChannel: false,
   keepIdentifying: false,
+  classify: true,
   progressEvery: 50_000,
 });
 
@@ -140,6 +149,17 @@ export async function analyzeOrganization(
   const list: MessagesInput[] =
     Array.isArray(logs) && logs.length > 0 && isSource(logs[0]) ? (logs as MessagesInput[]) : [logs as MessagesInput];
   let messages: MessagesInput = concat(list);
+  const classify = options.classify ?? ANALYZE_DEFAULTS.classify;
+  let classified = 0;
+  if (classify !== false) {
+    messages = classifyMessages(messages, {
+      ...(typeof classify === 'object' ? classify : {}),
+      requireText: true,
+      onClassified: () => {
+        classified++;
+      },
+    });
+  }
   let roster = options.roster;
   let groupsIn = options.groups ?? [];
   let exclude = options.exclude ?? [];
@@ -236,6 +256,7 @@ export async function analyzeOrganization(
     to: options.to === undefined ? null : new Date(parseInstant(options.to, 'to', MODULE)).toISOString(),
     groupSources,
     pseudonymized: p !== undefined,
+    classify: { enabled: classify !== false, classified },
     ...options.params,
   };
   const report = buildReport({
