@@ -7,7 +7,7 @@
  * | R0 | not eligible (too few members, messages or windows) | insufficient-evidence |
  * | R1 | people group that is no unit: its ties are not cohesive, and its help is not pulled from inside it (no help cohesion, or no pull) | not-a-unit |
  * | R2 | help is pulled (hubs, or askers and answerers are different people), and the other members are no unit without the top answerers | social-learning |
- * | R3 | no answered threads to read the regime from (neither help nor thread-shape indicators) | insufficient-evidence |
+ * | R3 | no answered help threads to read the regime from | insufficient-evidence |
  * | R4 | help flows through hubs, and the other members are a unit of their own | hybrid |
  * | R5 | no hub; at least `minPracticeIndicators` practice indicators point to a CoP, and at least `practiceShare` of those that point anywhere | community-of-practice |
  * | R6 | channel group in which no indicator departs from its null | not-a-unit |
@@ -153,10 +153,9 @@ export function decide(input: DecisionInput): Decision {
   if ((hub || roleSplit) && input.residualCohesive !== true) {
     return { ...base, verdict: 'social-learning', rule: 'R2' };
   }
-  // with kinds, a group that shares and discusses but seldom asks has no help indicators: its help is not
-  // pulled (no hub), and its thread shape still reads the regime
-  const threads = ['shareMix', 'threadParticipants'].some((n) => by.get(n as IndicatorName)?.available);
-  if (hub === null && !threads) return { ...base, verdict: 'insufficient-evidence', rule: 'R3' };
+  // without help threads the regime cannot be read: a team that discusses its work but never asks is a
+  // unit, and its persistence and discussions alone do not tell a practice from a team
+  if (hub === null) return { ...base, verdict: 'insufficient-evidence', rule: 'R3' };
   if (hub) return { ...base, verdict: 'hybrid', rule: 'R4' };
   if (manyPractice) return { ...base, verdict: 'community-of-practice', rule: 'R5' };
   const anything = input.indicators.some((i) => i.available && i.regime !== 'neither');

@@ -86,24 +86,14 @@ describe('the decision table (docs/method.md)', () => {
     }
   });
 
-  it('R3: cohesive, but no answered threads (neither help nor thread-shape indicators) → insufficient-evidence', () => {
-    const d = decide({
-      ...base,
-      cohesive: true,
-      residualCohesive: null,
-      indicators: indicators(practice, ['helpCentralisation', 'roleMix', 'shareMix', 'threadParticipants']),
-    });
-    expect([d.verdict, d.rule]).toEqual(['insufficient-evidence', 'R3']);
-  });
-
-  it('few help threads but threads that share: no hub, and the practice indicators decide', () => {
+  it('R3: cohesive, but no help threads → insufficient-evidence (even when the threads share)', () => {
     const d = decide({
       ...base,
       cohesive: true,
       residualCohesive: null,
       indicators: indicators({ ...practice, shareMix: 'community-of-practice' }, ['helpCentralisation', 'roleMix']),
     });
-    expect([d.verdict, d.rule, d.hub]).toEqual(['community-of-practice', 'R5', null]);
+    expect([d.verdict, d.rule]).toEqual(['insufficient-evidence', 'R3']);
   });
 
   it('R4: hub with residual cohesion → hybrid', () => {
