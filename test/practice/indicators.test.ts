@@ -208,6 +208,14 @@ describe('temporal indicators', () => {
     // every asker arrives after window 0 and never comes back: slope of coreness on tenure
     expect(unavailable).toEqual([]);
     expect(indicators.find((i) => i.name === 'newcomerSlope')?.observed).toBeLessThan(0);
+    // time runs over the observed windows: the same eight windows spread over years (gaps in the record)
+    // give the same events, the same span and the same tenures
+    const spread = groupEvents(
+      windows.map((w, i) => ({ ...w, index: i * 365, start: i * 365, end: i * 365 + 1 })),
+      members,
+    );
+    expect([spread.span, spread.firstWindow]).toEqual([8, 0]);
+    expect(Array.from(spread.window)).toEqual(Array.from(ev.window));
   });
 });
 
