@@ -93,11 +93,14 @@ function split(obs: number, d: DiscreteNull): { below: number; equal: number; ab
   return { below, equal, above };
 }
 
-/** Two-sided exact p-value min(1, 2·min(P(X ≥ obs), P(X ≤ obs))); 1 for an empty law. */
+/**
+ * Two-sided exact p-value min(1, 2·min(P(X ≥ obs), P(X ≤ obs))); 1 for an empty law. Tails that underflow
+ * (thousands of threads far from an even mix) are reported as the smallest positive double, never 0.
+ */
 export function discretePTwoSided(obs: number, d: DiscreteNull): number {
   if (d.values.length === 0) return 1;
   const { below, equal, above } = split(obs, d);
-  return Math.min(1, 2 * Math.min(above + equal, below + equal));
+  return Math.max(Number.MIN_VALUE, Math.min(1, 2 * Math.min(above + equal, below + equal)));
 }
 
 /** Signed percentile P(X < obs) − P(X > obs), in [−1, 1]. */

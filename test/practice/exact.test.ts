@@ -27,12 +27,15 @@ describe('exact null laws', () => {
     expect(discreteSignedPercentile(0.4, law)).toBeCloseTo(0.9, 12);
   });
 
-  it('everyone gives: a point mass at A / N, and any other value is impossible', () => {
+  it('everyone gives: a point mass at A / N, and any other value is impossible; p is never 0', () => {
     const law = hypergeometricNull(10, 10, 6);
     expect([...law.values]).toEqual([0.6]);
     expect(discreteMeanSd(law).sd).toBe(0);
     expect(discretePTwoSided(0.6, law)).toBe(1);
-    expect(discretePTwoSided(0.5, law)).toBe(0);
+    // impossible under the null: the smallest positive p (p-values are never 0)
+    expect(discretePTwoSided(0.5, law)).toBe(Number.MIN_VALUE);
+    // a tail that underflows (4,000 threads, every one sharing) stays positive too
+    expect(discretePTwoSided(1, evenMixNull(4000))).toBeGreaterThan(0);
   });
 
   it('even mix, hand computation: Binomial(4, ½)', () => {
