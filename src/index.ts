@@ -39,6 +39,7 @@ export {
   type ModularityGraphOptions,
   type ModularityModel,
   modularityGraph,
+  pairsModularityGraph,
 } from './communities/modularity-graph.js';
 export {
   type CommunityEvent,
@@ -214,7 +215,7 @@ export { createTimestampParser, type TimestampOptions, type TimestampParser } fr
 export type { Confidence } from './practice/bootstrap.js';
 export type { CohesionTest } from './practice/cohesion.js';
 export { type Decision, type DecisionRule, PRACTICE_INDICATORS, VERDICTS, type Verdict } from './practice/decide.js';
-export { type GroupScope, type GroupSpec, groupsByAttribute } from './practice/groups.js';
+export { type GroupScope, type GroupSpec, groupsByAttribute, type SelectionTest } from './practice/groups.js';
 export type { TopAnswerer } from './practice/help.js';
 export {
   INDICATOR_NAMES,
@@ -343,11 +344,14 @@ export {
   type ExpertLike,
 } from './report/stages/expertise.js';
 export {
+  COMMUNITY_NULL_GRAPHS,
+  type CommunityTestLike,
   createPracticeStage,
   type GroupSpecLike,
   type GroupTestLike,
   type IndicatorLike,
   PRACTICE_INGEST_OPTIONS,
+  type PracticeContext,
   type PracticeStageDeps,
   reportCohesion,
   reportIndicator,

@@ -144,7 +144,8 @@ function verdictFields(t: GroupTestLike): VerdictFields {
   };
 }
 
-type PracticeContext = StageContext & { communities?: { assignment: Map<string, number> } | undefined };
+/** What the practice stage reads: the stage context and, when they were detected, the communities. */
+export type PracticeContext = StageContext & { communities?: { assignment: Map<string, number> } | undefined };
 
 /** Tests the detected communities of at least `minGroupSize` members: q–s test, then the practice test. */
 function testDetected(deps: PracticeStageDeps, ctx: PracticeContext): Map<number, VerdictFields> | undefined {
