@@ -117,6 +117,9 @@ export async function runAnalyze(
     ...(values['null-samples'] !== undefined
       ? { nullSamples: parseNumber('null-samples', values['null-samples'], true) as number }
       : {}),
+    ...(values['community-null-graphs'] !== undefined
+      ? { communityNullGraphs: parseNumber('community-null-graphs', values['community-null-graphs'], true) as number }
+      : {}),
     ...(values['min-group-size'] !== undefined
       ? { minGroupSize: parseNumber('min-group-size', values['min-group-size'], true) as number }
       : {}),
@@ -152,7 +155,10 @@ export async function runAnalyze(
   try {
     analysis = await analyzeOrganization(logs, options);
   } catch (err) {
-    if (err instanceof OptionError && /`(seed|resolution|nullSamples|minGroupSize)`/.test(err.message)) {
+    if (
+      err instanceof OptionError &&
+      /`(seed|resolution|nullSamples|communityNullGraphs|minGroupSize)`/.test(err.message)
+    ) {
       throw new UsageError(err.message.replace(/^practice-graph\/[^:]+: /, ''));
     }
     throw err;

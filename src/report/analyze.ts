@@ -35,6 +35,12 @@ export interface AnalyzeOrganizationOptions {
   resolution?: number;
   /** Null-model samples per test. Default 200. */
   nullSamples?: number;
+  /**
+   * Null graphs of the Kojaku–Masuda q–s test of the detected communities (the detector re-run on each); `0`
+   * leaves the detected communities untested. Default 100: 0.2 s on the 150-person sample organisation, about
+   * 0.7 s per null graph on a 10,000-person one (docs/method.md).
+   */
+  communityNullGraphs?: number;
   /** Groups smaller than this are suppressed from every output. Default 5. */
   minGroupSize?: number;
   /** Time-window length for temporal indicators, e.g. `'30d'`. Default none. */
@@ -77,6 +83,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   seed: DEFAULT_SEED,
   resolution: 1,
   nullSamples: 200,
+  communityNullGraphs: 100,
   minGroupSize: 5,
   groupByChannel: false,
   keepIdentifying: false,
@@ -136,6 +143,10 @@ export async function analyzeOrganization(
   if (typeof seed !== 'string') check.nonNegativeInt('seed', seed);
   const resolution = check.positive('resolution', options.resolution ?? ANALYZE_DEFAULTS.resolution);
   const nullSamples = check.positiveInt('nullSamples', options.nullSamples ?? ANALYZE_DEFAULTS.nullSamples);
+  const communityNullGraphs = check.nonNegativeInt(
+    'communityNullGraphs',
+    options.communityNullGraphs ?? ANALYZE_DEFAULTS.communityNullGraphs,
+  );
   const minGroupSize = check.positiveInt('minGroupSize', options.minGroupSize ?? ANALYZE_DEFAULTS.minGroupSize);
   const every = check.positiveInt('progressEvery', options.progressEvery ?? ANALYZE_DEFAULTS.progressEvery);
   if (options.window !== undefined) parseDuration(options.window, 'window', MODULE);
@@ -221,6 +232,7 @@ export async function analyzeOrganization(
     seed,
     resolution,
     nullSamples,
+    communityNullGraphs,
     minGroupSize,
     onProgress,
   };
@@ -250,6 +262,7 @@ export async function analyzeOrganization(
     seed,
     resolution,
     nullSamples,
+    communityNullGraphs,
     minGroupSize,
     window: options.window === undefined ? null : String(options.window),
     from: options.from === undefined ? null : new Date(parseInstant(options.from, 'from', MODULE)).toISOString(),

@@ -56,6 +56,8 @@ export interface StageContext {
   seed: number | string;
   resolution: number;
   nullSamples: number;
+  /** Null graphs of the q–s test of the detected communities (0: they are not tested). */
+  communityNullGraphs: number;
   minGroupSize: number;
   onProgress: (event: ProgressEvent) => void;
 }

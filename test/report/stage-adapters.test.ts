@@ -173,6 +173,12 @@ describe('stage adapters (createCommunitiesStage, createExpertiseStage, createBr
       const expected = c.size < 5 ? null : c.id === 1 ? 'not-a-unit' : 'community-of-practice';
       expect([c.id, c.verdict]).toEqual([c.id, expected]);
     }
+    // communityNullGraphs: 0 leaves them untested
+    calls.length = 0;
+    const untested = await analyzeSynthetic({ stages, communityNullGraphs: 0 });
+    expect(calls.some((c) => c.startsWith('q–s'))).toBe(false);
+    expect(untested.report.communities.every((c) => c.verdict === null)).toBe(true);
+    expect(untested.report.params.communityNullGraphs).toBe(0);
     const first = report.communities.findIndex((c) => c.verdict !== 'community-of-practice');
     const lastCop = report.communities.map((c) => c.verdict).lastIndexOf('community-of-practice');
     expect(first === -1 || lastCop < first).toBe(true);

@@ -5,8 +5,8 @@
  * test on the detected communities themselves, so that `report.communities[]` carry verdicts and the
  * *emergent* communities of practice — detected communities whose verdict is community-of-practice — can be
  * listed first. A detected community was chosen by an optimiser, so its unit test is the Kojaku–Masuda q–s
- * test (`testCommunities`: the detector re-run on {@link COMMUNITY_NULL_GRAPHS} degree-preserving null
- * graphs), not a comparison with random sets. The analysis functions are passed in; the report depends only
+ * test (`testCommunities`: the detector re-run on `communityNullGraphs` degree-preserving null graphs, by
+ * default {@link COMMUNITY_NULL_GRAPHS}), not a comparison with random sets. The analysis functions are passed in; the report depends only
  * on the fields listed below.
  *
  * Mapping: the cohesion p-value is the larger of the two nulls' (a group is a unit only when it beats both);
@@ -94,11 +94,13 @@ export interface PracticeStageDeps {
 }
 
 /**
- * Null graphs of the q–s test of the detected communities in a report. Each costs one degree-preserving
- * rewiring pass and one Louvain run: on the 150-person sample organisation (3,000 pairs) 100 of them take
- * about 0.5 s; on a 10,000-person organisation a run is about 0.2 s, so 100 is the most a report can afford.
- * With about ten to twenty communities per graph they give 1,000–2,000 null communities, enough for
- * kernel-weighted p-values well below α / C after Benjamini–Hochberg over C communities.
+ * Default number of null graphs of the q–s test of the detected communities in a report
+ * (`communityNullGraphs`). Each costs one degree-preserving rewiring pass and one Louvain run: 100 take 0.2 s
+ * on the 150-person sample organisation (its demo runs in about 5 s), about 70 s on a 10,000-person one
+ * (0.7 s each; measured next to a calibration run), where `communityNullGraphs` can be lowered, or set to 0
+ * to leave the detected communities untested. With fifteen communities per graph, 100 give 1,500 null
+ * communities, enough for kernel-weighted p-values below α / C after Benjamini–Hochberg over C communities;
+ * 20 are not (no community of that organisation came out significant with 20).
  */
 export const COMMUNITY_NULL_GRAPHS = 100;
 
@@ -150,7 +152,8 @@ export type PracticeContext = StageContext & { communities?: { assignment: Map<s
 /** Tests the detected communities of at least `minGroupSize` members: q–s test, then the practice test. */
 function testDetected(deps: PracticeStageDeps, ctx: PracticeContext): Map<number, VerdictFields> | undefined {
   const assignment = ctx.communities?.assignment;
-  if (!deps.testCommunities || !assignment || ctx.graph.order === 0) return undefined;
+  const samples = ctx.communityNullGraphs;
+  if (!deps.testCommunities || !assignment || ctx.graph.order === 0 || samples === 0) return undefined;
   const members = new Map<number, string[]>();
   for (const [person, id] of assignment) {
     const list = members.get(id);
@@ -163,17 +166,12 @@ function testDetected(deps: PracticeStageDeps, ctx: PracticeContext): Map<number
   // the communities were found on strengths (the ensemble reads `weight`): the null detector reads them too
   const qs = deps.testCommunities(ctx.graph, {
     partition: assignment,
-    samples: COMMUNITY_NULL_GRAPHS,
+    samples,
     seed: ctx.seed,
     resolution: ctx.resolution,
     getEdgeWeight: 'weight',
   });
-  ctx.onProgress({
-    phase: 'practice',
-    done: COMMUNITY_NULL_GRAPHS,
-    total: COMMUNITY_NULL_GRAPHS,
-    unit: 'null graphs',
-  });
+  ctx.onProgress({ phase: 'practice', done: samples, total: samples, unit: 'null graphs' });
   const byId = new Map(qs.communities.map((c) => [Number(c.community), c]));
   const specs: GroupSpecLike[] = ids.map((id) => {
     const t = byId.get(id);
