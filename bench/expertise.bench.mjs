@@ -17,7 +17,7 @@ import { DirectedGraph, UndirectedGraph } from 'graphology';
 import graphologyBetweenness from 'graphology-metrics/centrality/betweenness.js';
 import graphologyHits from 'graphology-metrics/centrality/hits.js';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
-import { betweenness, betweennessValues, compactGraph, createRng, hits, randomInt, spearman } from '../dist/index.js';
+import { betweenness, betweennessValues, createRng, hits, randomInt, snapshotGraph, spearman } from '../dist/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DRY = process.argv.includes('--dry');
@@ -161,7 +161,7 @@ try {
     let exact = null;
     if (exactHere) {
       const ours = time(() => betweenness(g.undirected, { exactMaxNodes: n }), runs(n));
-      const snap = compactGraph(g.undirected, { getEdgeValue: 'distance' });
+      const snap = snapshotGraph(g.undirected, { getEdgeWeight: 'distance', valueKind: 'distance' });
       exact = betweennessValues(snap).values;
       const gRuns = n >= 10000 && !DRY ? 1 : runs(n);
       const theirs = time(() => graphologyBetweenness(g.undirected, { getEdgeWeight: 'distance' }), gRuns);
@@ -191,7 +191,7 @@ try {
       let accUni = '';
       let accNx = '';
       if (exact) {
-        const snap = compactGraph(g.undirected, { getEdgeValue: 'distance' });
+        const snap = snapshotGraph(g.undirected, { getEdgeWeight: 'distance', valueKind: 'distance' });
         const rng = () => createRng(SEED);
         const a = accuracy(exact, betweennessValues(snap, { samples: K, rng: rng() }).values);
         const b = accuracy(exact, betweennessValues(snap, { samples: K, rng: rng(), estimator: 'uniform' }).values);

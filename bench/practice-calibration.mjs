@@ -90,6 +90,9 @@ async function runSeed(seed, simOptions = {}) {
         memberTenureRatio: ratioOf(g, 'memberPersistence'),
         tieTenureRatio: ratioOf(g, 'tiePersistence'),
         cohesionRatio: g.cohesion.nullRatio,
+        helpCohesionRatio: g.helpCohesion.available ? g.helpCohesion.nullRatio : null,
+        helpInternalShare: g.helpCohesion.available ? g.helpCohesion.internalShare : null,
+        helpCohesionQ: g.helpCohesion.available ? g.helpCohesion.q : null,
         residualRatio: g.scope === 'people' ? g.residual.nullRatio : null,
         depletionRatio: g.residual.depletion?.ratio ?? null,
         depletionP: g.residual.depletion?.p ?? null,
@@ -129,7 +132,13 @@ function accuracyBy(rows, label) {
   const planted = rows.filter((r) => r.kind !== 'random');
   const ok = (k) => planted.filter((r) => r.kind === k && r.verdict === k).length;
   const n = (k) => planted.filter((r) => r.kind === k).length;
-  return [label, ...KINDS.map((k) => (n(k) ? `${fmt((100 * ok(k)) / n(k), 0)} % (${n(k)})` : 'n/a'))];
+  const random = rows.filter((r) => r.kind === 'random');
+  const wrong = random.filter((r) => r.verdict === 'community-of-practice' || r.verdict === 'social-learning').length;
+  return [
+    label,
+    ...KINDS.map((k) => (n(k) ? `${fmt((100 * ok(k)) / n(k), 0)} % (${n(k)})` : 'n/a')),
+    random.length ? `${fmt((100 * wrong) / random.length, 1)} % (${random.length})` : 'n/a',
+  ];
 }
 
 const allRows = [];
@@ -155,7 +164,7 @@ const sizeBins = [
 ];
 sections.push(
   `## Accuracy by group size (members in the graph)\n\n${table(
-    ['size', ...KINDS],
+    ['size', ...KINDS, 'random: CoP or SL'],
     sizeBins.map(([a, b]) =>
       accuracyBy(
         allRows.filter((r) => r.size >= a && r.size <= b),
@@ -201,6 +210,9 @@ const statNames = [
   ['memberTenureRatio', 'member tenure / time-shuffle null (churn ≤ 0.75, stay ≥ 0.85)'],
   ['tieTenureRatio', 'tie tenure / time-shuffle null (churn ≤ 0.65, stay ≥ 0.72)'],
   ['cohesionRatio', 'cohesion: O / larger null mean'],
+  ['helpCohesionRatio', 'help cohesion (people groups with ≥ 10 help threads): O / larger null mean'],
+  ['helpInternalShare', 'help cohesion: share of the members’ help ties that stay inside (≥ minHelpShare 0.4)'],
+  ['helpCohesionQ', 'help cohesion: BH q'],
   ['residualRatio', 'residual cohesion of people groups: O / larger null mean (≥ 2)'],
   ['depletionRatio', 'ties among the others without the top answerers / rewiring of the group (depleted when p < α)'],
   ['depletionP', 'p-value of that depletion (lower tail)'],
@@ -233,7 +245,7 @@ if (SWEEPS) {
       rowsOut.push(accuracyBy(rows, `${label} = ${v}`));
       console.error(`calibration: sweep ${label} = ${v} done`);
     }
-    return table([label, ...KINDS], rowsOut);
+    return table([label, ...KINDS, 'random: CoP or SL'], rowsOut);
   };
   sections.push(
     `## Accuracy vs mixing (share of a group's interactions that leak outside it; default 0.1), ${SWEEP_SEEDS} seeds each\n\n${await sweep('mixing', DRY ? [0.3] : [0.1, 0.2, 0.3, 0.4, 0.5], (v) => ({ mixing: v }))}`,
@@ -243,6 +255,9 @@ if (SWEEPS) {
   );
   sections.push(
     `## Accuracy vs group activity (scale of group traffic; default 1), ${SWEEP_SEEDS} seeds each\n\n${await sweep('groupActivity', DRY ? [0.5] : [0.25, 0.5, 1, 2], (v) => ({ groupActivity: v }))}`,
+  );
+  sections.push(
+    `## Accuracy vs organisation size at 60 days (people; 150 is the sample organisation's size: about 44 partners per person, so a denser graph), ${SWEEP_SEEDS} seeds each\n\n${await sweep('people', DRY ? [150] : [150, 300, 600], (v) => ({ people: v, days: 60 }))}`,
   );
 }
 

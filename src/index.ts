@@ -39,6 +39,7 @@ export {
   type ModularityGraphOptions,
   type ModularityModel,
   modularityGraph,
+  pairsModularityGraph,
 } from './communities/modularity-graph.js';
 export {
   type CommunityEvent,
@@ -96,7 +97,6 @@ export {
   expertiseByGroup,
   type GroupExpertise,
 } from './expertise/by-group.js';
-export { type CompactGraph, type CompactGraphOptions, compactGraph } from './expertise/compact.js';
 export {
   EXPERTISE_DEFAULTS,
   EXPERTISE_MEASURES,
@@ -158,6 +158,14 @@ export {
 } from './graph/build.js';
 export { type ChannelGraph, type Ingested, type IngestOptions, ingest } from './graph/ingest.js';
 export { RESERVED_NODE_ATTRIBUTES, type Roster, type RosterOptions, readRoster } from './graph/roster.js';
+export {
+  type EdgeValueGetter,
+  type GraphSnapshot,
+  SNAPSHOT_DEFAULTS,
+  type SnapshotOptions,
+  snapshotGraph,
+  transposeSnapshot,
+} from './graph/snapshot.js';
 export { type GraphSummary, reciprocity, summarizeGraph } from './graph/summary.js';
 export { type ToUndirectedOptions, toUndirected, type UndirectedTieAttributes } from './graph/undirected.js';
 export {
@@ -207,7 +215,7 @@ export { createTimestampParser, type TimestampOptions, type TimestampParser } fr
 export type { Confidence } from './practice/bootstrap.js';
 export type { CohesionTest } from './practice/cohesion.js';
 export { type Decision, type DecisionRule, PRACTICE_INDICATORS, VERDICTS, type Verdict } from './practice/decide.js';
-export { type GroupScope, type GroupSpec, groupsByAttribute } from './practice/groups.js';
+export { type GroupScope, type GroupSpec, groupsByAttribute, type SelectionTest } from './practice/groups.js';
 export type { TopAnswerer } from './practice/help.js';
 export {
   INDICATOR_NAMES,
@@ -336,11 +344,14 @@ export {
   type ExpertLike,
 } from './report/stages/expertise.js';
 export {
+  COMMUNITY_NULL_GRAPHS,
+  type CommunityTestLike,
   createPracticeStage,
   type GroupSpecLike,
   type GroupTestLike,
   type IndicatorLike,
   PRACTICE_INGEST_OPTIONS,
+  type PracticeContext,
   type PracticeStageDeps,
   reportCohesion,
   reportIndicator,

@@ -88,6 +88,7 @@ export async function runAnalyze(
       ...(delimiter ? { delimiter } : {}),
       ...(layout ? { layout } : {}),
       ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
+      ...(values.text ? { text: true } : {}),
       strict,
       onReject: onReject(path),
     }),
@@ -116,6 +117,9 @@ export async function runAnalyze(
     ...(values['null-samples'] !== undefined
       ? { nullSamples: parseNumber('null-samples', values['null-samples'], true) as number }
       : {}),
+    ...(values['community-null-graphs'] !== undefined
+      ? { communityNullGraphs: parseNumber('community-null-graphs', values['community-null-graphs'], true) as number }
+      : {}),
     ...(values['min-group-size'] !== undefined
       ? { minGroupSize: parseNumber('min-group-size', values['min-group-size'], true) as number }
       : {}),
@@ -130,6 +134,7 @@ export async function runAnalyze(
     ...(values['group-all'] !== undefined ? { groupAll: values['group-all'] } : {}),
     ...(secret ? { pseudonymizer: await createPseudonymizer(secret) } : {}),
     keepIdentifying: values['keep-identifying'] ?? false,
+    classify: !values['no-classify'],
     onProgress: progress,
     params: {
       input: {
@@ -138,6 +143,7 @@ export async function runAnalyze(
         delimiter: delimiter ?? null,
         header: headers,
         layout: layout ?? 'auto',
+        text: values.text ?? false,
         timeZone: values['time-zone'] ?? 'UTC',
         strict,
         roster: values.roster === undefined ? null : pseudonymize ? basename(values.roster) : values.roster,
@@ -149,7 +155,10 @@ export async function runAnalyze(
   try {
     analysis = await analyzeOrganization(logs, options);
   } catch (err) {
-    if (err instanceof OptionError && /`(seed|resolution|nullSamples|minGroupSize)`/.test(err.message)) {
+    if (
+      err instanceof OptionError &&
+      /`(seed|resolution|nullSamples|communityNullGraphs|minGroupSize)`/.test(err.message)
+    ) {
       throw new UsageError(err.message.replace(/^practice-graph\/[^:]+: /, ''));
     }
     throw err;

@@ -33,7 +33,7 @@ import type { AbstractGraph } from 'graphology-types';
 import { optionChecker, resolveOptions } from '../options.js';
 import { createRng, DEFAULT_SEED, deriveSeed, type Rng } from '../random.js';
 import { type LevelSelection, selectStableLevel } from './levels.js';
-import { compactModularity, type ModularityModel } from './modularity-graph.js';
+import { compactModularity, type ModularityGraph, type ModularityModel } from './modularity-graph.js';
 import { finish, optimise, prepareDetection, resolveSeed, toDetection, wantedLevel } from './run.js';
 
 export type { LevelSelection } from './levels.js';
@@ -146,7 +146,8 @@ export function runSeeds(seed: number | string | null, rng: Rng, runs: number): 
 /**
  * Detects communities with seeded Louvain, refinement and connectivity repair (see the module description).
  *
- * @param graph - a graphology graph: the interaction graph (directed, `weight` = strength) or any other
+ * @param graph - a graphology graph: the interaction graph (directed, `weight` = strength) or any other; or a
+ *   compact view built by `modularityGraph` (or `pairsModularityGraph`), reused across calls
  * @returns a plain record: `method`, `params`, `seed`, `communities` (ids by size, then smallest member),
  *   `assignment`, `modularity`, dendrogram `levels`/`level`, `levelSelection`, `refinement` and `repaired`
  * @throws OptionError for invalid options (e.g. a negative `resolution`)
@@ -156,7 +157,10 @@ export function runSeeds(seed: number | string | null, rng: Rng, runs: number): 
  * result.modularity;     // Q at γ = 1
  * detectCommunities(bigGraph, { level: 'stable' }); // small groups despite the resolution limit
  */
-export function detectCommunities(graph: AbstractGraph, options: DetectCommunitiesOptions = {}): CommunityDetection {
+export function detectCommunities(
+  graph: AbstractGraph | ModularityGraph,
+  options: DetectCommunitiesOptions = {},
+): CommunityDetection {
   const params = resolveDetectParams(options);
   const { seed, rng } = resolveSeed(options, MODULE);
   const prepared = prepareDetection(graph, params, MODULE);

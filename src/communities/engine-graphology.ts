@@ -41,7 +41,8 @@ function louvainGraphOf(prepared: PreparedDetection, rng: Rng): AbstractGraph {
   const g = new DirectedGraph();
   for (const i of order) g.addNode(view.keys[i] as string);
   const attr = params.getEdgeWeight;
-  source.forEachEdge((_e, attrs, u, v, _sa, _ta, undirected) => {
+  // prepareDetection refuses a compact view as input for this engine, so the source graph is there
+  (source as AbstractGraph).forEachEdge((_e, attrs, u, v, _sa, _ta, undirected) => {
     const raw = attr === null ? 1 : attrs[attr];
     const w = typeof raw === 'number' && Number.isFinite(raw) ? raw : 1;
     const add = (a: string, b: string) => {

@@ -225,6 +225,41 @@ export function modularityGraph(graph: AbstractGraph, options: ModularityGraphOp
 }
 
 /**
+ * The undirected view of a weighted simple graph given as pairs: `u[e]`–`v[e]` (u ≠ v, each unordered pair at
+ * most once) of strength `w[e]`, over nodes `keys`. The same view `modularityGraph` builds from an undirected
+ * graphology graph with these edges, without building one: a null model that rewires pairs many times can
+ * run detection on each sample directly.
+ */
+export function pairsModularityGraph(
+  keys: readonly string[],
+  u: Int32Array,
+  v: Int32Array,
+  w: Float64Array,
+): ModularityGraph {
+  const n = keys.length;
+  const csr = buildCsr(n, u, v, w, u.length);
+  const kOut = new Float64Array(n);
+  let total = 0;
+  for (let e = 0; e < u.length; e++) {
+    const x = w[e] as number;
+    kOut[u[e] as number] = (kOut[u[e] as number] as number) + x;
+    kOut[v[e] as number] = (kOut[v[e] as number] as number) + x;
+    total += 2 * x;
+  }
+  return {
+    n,
+    keys,
+    model: 'undirected',
+    ...csr,
+    pairFactor: 2,
+    selfLoop: new Float64Array(n),
+    kOut,
+    kIn: kOut,
+    total,
+  };
+}
+
+/**
  * Modularity of a partition on the compact view:
  * Q = (1/M) Σ_c [ Σ_{i,j∈c} A_ij − γ K_c^out K_c^in / M ]. An edgeless graph (M = 0) has Q = 0 by definition
  * here (graphology-metrics throws, NetworkX divides by zero): no structure, no modularity.

@@ -22,7 +22,8 @@ import { repairConnectivity } from './repair.js';
 export interface PreparedDetection {
   params: DetectCommunitiesParams;
   view: ModularityGraph;
-  source: AbstractGraph;
+  /** The graphology graph, when the input was one (the graphology engine reads it). */
+  source: AbstractGraph | null;
 }
 
 /** The outcome of one run before canonical numbering. */
@@ -56,12 +57,26 @@ function isGraph(graph: unknown): graph is AbstractGraph {
   return typeof graph === 'object' && graph !== null && typeof (graph as AbstractGraph).forEachEdge === 'function';
 }
 
-/** Builds the compact view once. */
+/** Whether `x` is a compact modularity view (already prepared). */
+export function isModularityGraph(x: unknown): x is ModularityGraph {
+  return typeof x === 'object' && x !== null && (x as ModularityGraph).offsets instanceof Int32Array && 'kOut' in x;
+}
+
+/** Builds the compact view once (a view given as input is used as it is, with the compact engine). */
 export function prepareDetection(
-  graph: AbstractGraph,
+  graph: AbstractGraph | ModularityGraph,
   params: DetectCommunitiesParams,
   module: string,
 ): PreparedDetection {
+  if (isModularityGraph(graph)) {
+    if (params.engine === 'graphology') {
+      throw new GraphError('INVALID_INPUT', 'the graphology engine needs a graphology graph, not a compact view', {
+        module,
+        hint: "use `engine: 'compact'` (the default)",
+      });
+    }
+    return { params, view: graph, source: null };
+  }
   if (!isGraph(graph)) {
     throw new GraphError('INVALID_INPUT', 'expected a graphology graph', { module, got: typeof graph });
   }

@@ -13,10 +13,10 @@
 
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { OptionError } from '../errors.js';
+import { type GraphSnapshot, type SnapshotOptions, snapshotGraph, transposeSnapshot } from '../graph/snapshot.js';
 import { optionChecker, resolveOptions } from '../options.js';
 import { createRng, DEFAULT_SEED, type Rng, randomInt } from '../random.js';
 import { BrandesWorkspace } from './brandes.js';
-import { type CompactGraph, type CompactGraphOptions, compactGraph, transposeCompact } from './compact.js';
 import { descendingRanks } from './rank.js';
 
 const MODULE = 'expertise/betweenness';
@@ -29,7 +29,7 @@ export interface BetweennessOptions {
    * which `buildInteractionGraph`, `toUndirected` and `buildHelpGraph` write. Never pass `'weight'`: a
    * strong tie would become a long one.
    */
-  getEdgeDistance?: CompactGraphOptions['getEdgeValue'];
+  getEdgeDistance?: SnapshotOptions['getEdgeWeight'];
   /** Divide by (n − 1)(n − 2), the number of ordered pairs not involving the node. Default `true`. */
   normalized?: boolean;
   /** Graphs with at most this many nodes are computed exactly. Default 2000. */
@@ -49,7 +49,7 @@ export interface BetweennessOptions {
 
 /** Defaults of {@link BetweennessOptions}. */
 export const BETWEENNESS_DEFAULTS = Object.freeze({
-  getEdgeDistance: 'distance' as CompactGraphOptions['getEdgeValue'],
+  getEdgeDistance: 'distance' as SnapshotOptions['getEdgeWeight'],
   normalized: true,
   exactMaxNodes: 2000,
   samples: 512,
@@ -91,7 +91,7 @@ export interface BetweennessResult {
 /** How a sampled run turns source dependencies into estimates. */
 export type BetweennessEstimator = 'linear-scaling' | 'uniform';
 
-/** Raw output of {@link betweennessValues}, aligned with `graph.nodes`. */
+/** Raw output of {@link betweennessValues}, aligned with `graph.keys`. */
 export interface BetweennessValues {
   values: Float64Array;
   /** Per-node standard errors when sampled with k ≥ 2, else `null`. */
@@ -106,17 +106,17 @@ export interface BetweennessValues {
  * {@link betweenness}, for callers that reuse one snapshot. `samples` ≥ n (or undefined) means exact.
  */
 export function betweennessValues(
-  graph: CompactGraph,
+  graph: GraphSnapshot,
   options: { samples?: number; rng?: Rng; normalized?: boolean; estimator?: BetweennessEstimator } = {},
 ): BetweennessValues {
-  if (graph.values !== null && graph.valueKind !== 'distance') {
+  if (graph.weighted && graph.valueKind !== 'distance') {
     throw new OptionError('the snapshot holds strengths; betweenness needs distances', {
       module: MODULE,
       got: graph.valueKind,
-      hint: "build it with compactGraph(graph, { getEdgeValue: 'distance', valueKind: 'distance' })",
+      hint: "build it with snapshotGraph(graph, { getEdgeWeight: 'distance', valueKind: 'distance' })",
     });
   }
-  const n = graph.nodes.length;
+  const n = graph.n;
   const k = options.samples === undefined ? n : Math.min(options.samples, n);
   const exact = k >= n;
   const acc = new Float64Array(n);
@@ -143,7 +143,7 @@ export function betweennessValues(
     // uniform x_s = δ_s(v); linear scaling x_s = δ̃_s(v) + δ̃ᴿ_s(v) (forward + backward search), whose
     // sum over all sources is exactly c_B(v) because d(s,v)/d(s,t) + d(v,t)/d(s,t) = 1 on every path
     // undirected: the backward search is the forward one, so it runs once and counts twice
-    const reverse = linear && graph.directed ? transposeCompact(graph) : null;
+    const reverse = linear && graph.directed ? transposeSnapshot(graph) : null;
     const factor = linear && !graph.directed ? 2 : 1;
     const cur = new Float64Array(n);
     const touched = new Int32Array(n);
@@ -224,7 +224,7 @@ export function betweennessValues(
  * definition and scaling (its sampled estimate uses its own generator, so values differ by the sampling
  * error), and graphology-metrics' betweenness with `getEdgeWeight: 'distance'`.
  *
- * The graph is read once into a typed-array snapshot ({@link compactGraph}); a snapshot may be passed
+ * The graph is read once into a typed-array snapshot ({@link snapshotGraph}); a snapshot may be passed
  * instead of the graph (its values must be distances).
  *
  * @example
@@ -232,7 +232,7 @@ export function betweennessValues(
  * betweenness(big, { samples: 256, seed: 7 }); // Brandes–Pich estimate with standard errors
  */
 export function betweenness(
-  graph: AbstractGraph<Attributes, Attributes, Attributes> | CompactGraph,
+  graph: AbstractGraph<Attributes, Attributes, Attributes> | GraphSnapshot,
   options: BetweennessOptions = {},
 ): BetweennessResult {
   const o = resolveOptions(BETWEENNESS_DEFAULTS, options);
@@ -246,16 +246,16 @@ export function betweenness(
       hint: "use `getEdgeDistance: 'distance'` (1 / weight) or a getter returning a length",
     });
   }
-  const snapshot = isCompact(graph) ? graph : compactGraph(graph, { getEdgeValue: getter, valueKind: 'distance' });
-  const n = snapshot.nodes.length;
+  const snapshot = isSnapshot(graph) ? graph : snapshotGraph(graph, { getEdgeWeight: getter, valueKind: 'distance' });
+  const n = snapshot.keys.length;
   const exact = n <= exactMaxNodes || samples >= n;
   const seed = exact || options.rng ? null : o.seed;
   const rng = options.rng ?? createRng(o.seed);
   const normalized = o.normalized;
   const estimator = check.oneOf('estimator', o.estimator, ['linear-scaling', 'uniform'] as const);
   const raw = betweennessValues(snapshot, { ...(exact ? {} : { samples }), rng, normalized, estimator });
-  const ranks = descendingRanks(snapshot.nodes, [raw.values]);
-  const people: BetweennessRecord[] = snapshot.nodes.map((person, i) => ({
+  const ranks = descendingRanks(snapshot.keys, [raw.values]);
+  const people: BetweennessRecord[] = snapshot.keys.map((person, i) => ({
     person,
     rank: ranks[i] as number,
     betweenness: raw.values[i] as number,
@@ -274,11 +274,11 @@ export function betweenness(
     },
     seed,
     nodes: n,
-    arcs: snapshot.targets.length,
+    arcs: snapshot.m,
     people,
   };
 }
 
-function isCompact(x: unknown): x is CompactGraph {
-  return typeof x === 'object' && x !== null && (x as CompactGraph).offsets instanceof Int32Array;
+function isSnapshot(x: unknown): x is GraphSnapshot {
+  return typeof x === 'object' && x !== null && (x as GraphSnapshot).offsets instanceof Int32Array;
 }

@@ -4,14 +4,14 @@
  *
  * Weighted graphs use Dijkstra with an indexed binary heap; two path lengths count as equal when within a
  * relative 1e-10 of each other (as igraph does), so that sums of reciprocal strengths taken in different
- * orders do not split shortest paths. Unweighted graphs (`values === null`) use breadth-first search.
+ * orders do not split shortest paths. Unweighted snapshots (`weighted: false`) use breadth-first search.
  * Predecessors are kept as linked lists of arc indices in two preallocated arrays (a head per node, a
  * next per arc), so a source allocates nothing and the backward pass visits only shortest-path arcs.
  *
  * @module
  */
 
-import type { CompactGraph } from './compact.js';
+import type { GraphSnapshot } from '../graph/snapshot.js';
 
 /** Relative tolerance under which two path lengths are equal. */
 export const PATH_EPSILON = 1e-10;
@@ -106,9 +106,9 @@ export class BrandesWorkspace {
    * the recursion δ'_s(v) = Σ_{w: v ∈ P_s(w)} σ_sv/σ_sw (1/d(s,w) + δ'_s(w)), δ̃_s(v) = d(s,v) δ'_s(v).
    * Calls `touch(v)` before the first addition to each node. Returns the number of nodes reached.
    */
-  accumulate(g: CompactGraph, s: number, acc: Float64Array, linear: boolean, touch?: (v: number) => void): number {
-    const reached = g.values === null ? this.bfs(g, s) : this.dijkstra(g, s);
-    const tails = arcTails(g);
+  accumulate(g: GraphSnapshot, s: number, acc: Float64Array, linear: boolean, touch?: (v: number) => void): number {
+    const reached = g.weighted ? this.dijkstra(g, s) : this.bfs(g, s);
+    const tails = g.src;
     const { dist, sigma, delta, order, predHead, predNext } = this;
     for (let i = reached - 1; i >= 0; i--) {
       const w = order[i] as number;
@@ -139,9 +139,9 @@ export class BrandesWorkspace {
     return reached;
   }
 
-  private bfs(g: CompactGraph, s: number): number {
-    const { offsets, targets } = g;
-    this.ensureArcs(targets.length);
+  private bfs(g: GraphSnapshot, s: number): number {
+    const { offsets, dst: targets } = g;
+    this.ensureArcs(g.m);
     const { dist, sigma, order, predHead, predNext } = this;
     dist[s] = 0;
     sigma[s] = 1;
@@ -171,10 +171,9 @@ export class BrandesWorkspace {
     return tail;
   }
 
-  private dijkstra(g: CompactGraph, s: number): number {
-    const { offsets, targets } = g;
-    const values = g.values as Float64Array;
-    this.ensureArcs(targets.length);
+  private dijkstra(g: GraphSnapshot, s: number): number {
+    const { offsets, dst: targets, weight: values } = g;
+    this.ensureArcs(g.m);
     const { dist, sigma, order, pos, predHead, predNext } = this;
     dist[s] = 0;
     sigma[s] = 1;
@@ -215,17 +214,4 @@ export class BrandesWorkspace {
     }
     return count;
   }
-}
-
-const tailCache = new WeakMap<CompactGraph, Int32Array>();
-
-/** The tail (source node) of every arc of a snapshot, computed once per snapshot. */
-function arcTails(g: CompactGraph): Int32Array {
-  let tails = tailCache.get(g);
-  if (!tails) {
-    tails = new Int32Array(g.targets.length);
-    for (let u = 0, n = g.nodes.length; u < n; u++) tails.fill(u, g.offsets[u] as number, g.offsets[u + 1] as number);
-    tailCache.set(g, tails);
-  }
-  return tails;
 }

@@ -10,8 +10,8 @@
 
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { GraphError } from '../errors.js';
+import { snapshotGraph } from '../graph/snapshot.js';
 import { optionChecker, resolveOptions } from '../options.js';
-import { compactGraph } from './compact.js';
 
 const MODULE = 'expertise/hits';
 const check = optionChecker(MODULE);
@@ -58,9 +58,10 @@ export function hits(graph: AbstractGraph<Attributes, Attributes, Attributes>, o
   const o = resolveOptions(HITS_DEFAULTS, options);
   const maxIterations = check.positiveInt('maxIterations', o.maxIterations);
   const tolerance = check.positive('tolerance', o.tolerance);
-  const g = compactGraph(graph, { getEdgeValue: o.getEdgeWeight, valueKind: 'strength' });
-  const n = g.nodes.length;
-  const { offsets, targets, values } = g;
+  const g = snapshotGraph(graph, { getEdgeWeight: o.getEdgeWeight, valueKind: 'strength' });
+  const n = g.n;
+  const { offsets, dst: targets } = g;
+  const values = g.weighted ? g.weight : null;
   let h = new Float64Array(n).fill(n > 0 ? 1 / n : 0);
   let next = new Float64Array(n);
   const a = new Float64Array(n);
@@ -108,7 +109,7 @@ export function hits(graph: AbstractGraph<Attributes, Attributes, Attributes>, o
   const hubSum = sum(h);
   const authSum = sum(a);
   for (let i = 0; i < n; i++) {
-    const node = g.nodes[i] as string;
+    const node = g.keys[i] as string;
     hubs[node] = targets.length === 0 || hubSum === 0 ? 0 : (h[i] as number) / hubSum;
     authorities[node] = targets.length === 0 || authSum === 0 ? 0 : (a[i] as number) / authSum;
   }

@@ -5,7 +5,7 @@
  */
 
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import { compactGraph } from './compact.js';
+import { snapshotGraph } from '../graph/snapshot.js';
 
 /** Options of {@link structuralHoles}. */
 export interface StructuralHolesOptions {
@@ -63,14 +63,12 @@ export function structuralHoles(
 ): StructuralHolesResult {
   const weightKey =
     options.getEdgeWeight === undefined ? STRUCTURAL_HOLES_DEFAULTS.getEdgeWeight : options.getEdgeWeight;
-  const g = compactGraph(graph, {
-    getEdgeValue: weightKey ?? (() => 1),
+  const g = snapshotGraph(graph, {
+    getEdgeWeight: weightKey ?? (() => 1),
     valueKind: 'strength',
     symmetric: true,
   });
-  const { offsets, targets } = g;
-  const mw = g.values as Float64Array;
-  const n = g.nodes.length;
+  const { offsets, dst: targets, weight: mw, n } = g;
   const total = new Float64Array(n);
   const max = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -86,7 +84,7 @@ export function structuralHoles(
     const start = offsets[i] as number;
     const end = offsets[i + 1] as number;
     const degree = end - start;
-    const person = g.nodes[i] as string;
+    const person = g.keys[i] as string;
     const ti = total[i] as number;
     if (degree === 0 || ti === 0) {
       people.push({ person, degree, constraint: null, effectiveSize: null, efficiency: null });

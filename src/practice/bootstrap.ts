@@ -5,12 +5,16 @@
  *
  * - cohesion and residual cohesion against the organisation: the replicate's graph (ties present in a drawn
  *   window, or strengths times the draws) gives O/E, compared with the stored null ratios; BH across groups
- *   as in the main test; the residual depletion test keeps its result;
- * - help and thread indicators: threads weighted by how often their starting window was drawn;
+ *   as in the main test; the residual depletion test and the help cohesion keep their results;
+ * - help and thread indicators: threads weighted by how often their starting window was drawn; the role
+ *   mix and the share mix are judged against the exact null of the replicate's own margins (its active
+ *   members, askers and givers; its threads), as the main test judges them against the data's: both
+ *   statistics depend on how much history there is (a shorter one has fewer members who both ask and
+ *   answer), so judging a replicate against the full data's null would read missing windows as a regime;
  * - structural and temporal indicators keep their observed values (a resampled window multiset has no
  *   timeline, and fewer distinct ties would bias the structural ones against their nulls);
- * - the nulls are those of the full data (not re-sampled per replicate): the bootstrap measures how much
- *   the verdict depends on which windows were observed, not the Monte Carlo error of the nulls.
+ * - the Monte Carlo nulls are those of the full data (not re-sampled per replicate): the bootstrap measures
+ *   how much the verdict depends on which windows were observed, not the Monte Carlo error of the nulls.
  *
  * The confidence is the share of replicates that give the main verdict; labels: `confident` at or above
  * `confidentAt`, `tentative` at or above `tentativeAt`, else `ambiguous`; `unassessed` when the log has
@@ -23,7 +27,8 @@ import { createRng, deriveSeed } from '../random.js';
 import type { ReplicateCohesion } from './bootstrap-cohesion.js';
 import { type Decision, decide, VERDICTS, type Verdict } from './decide.js';
 import { windowOf } from './evidence.js';
-import { bothShare, centralisation } from './help.js';
+import { type DiscreteNull, discreteMeanSd, discretePTwoSided, evenMixNull } from './exact.js';
+import { bothShare, centralisation, roleMixNull } from './help.js';
 import type { Indicator, IndicatorName, RawIndicator, Regime } from './indicator.js';
 import type { GroupIndicators } from './indicators.js';
 import type { TestGroupsParams } from './options.js';
@@ -59,6 +64,10 @@ export interface BootstrapInput {
   residualSlots: readonly (SetSlot | null)[];
   /** The residual records (their depletion tests keep their values in every replicate). */
   residuals: readonly ResidualTest[];
+  /** Cohesion kept in every replicate (detected communities' q–s test); `null` where it is resampled. */
+  fixedCohesive: readonly (boolean | null)[];
+  /** Help cohesion of each group (kept in every replicate). */
+  helpCohesive: readonly (boolean | null)[];
   /** Window indices of the log (the blocks). */
   windows: readonly number[];
   params: TestGroupsParams;
@@ -105,12 +114,30 @@ function prepare(work: GroupWork, computed: GroupIndicators): PreparedGroup {
 /** Multiplicity of a thread's window (threads without time keep weight 1). */
 const weightOf = (mult: ReadonlyMap<number, number>, w: number) => (Number.isNaN(w) ? 1 : (mult.get(w) ?? 0));
 
+const evenMixLaws = new Map<number, DiscreteNull>();
+
+/** The even-mix law of k threads, built once per k. */
+function evenMixOf(k: number): DiscreteNull {
+  let law = evenMixLaws.get(k);
+  if (!law) {
+    law = evenMixNull(k);
+    if (evenMixLaws.size < 4096) evenMixLaws.set(k, law);
+  }
+  return law;
+}
+
+/** A resampled indicator's value, and the exact null of the replicate's margins when it has one. */
+interface ReplicateValue {
+  value: number;
+  exact?: DiscreteNull;
+}
+
 function replicateValues(
   work: GroupWork,
   g: PreparedGroup,
   mult: ReadonlyMap<number, number>,
-): Map<IndicatorName, number> {
-  const out = new Map<IndicatorName, number>();
+): Map<IndicatorName, ReplicateValue> {
+  const out = new Map<IndicatorName, ReplicateValue>();
   const n = work.help.people.length;
   const asks = new Float64Array(n);
   const gives = new Float64Array(n);
@@ -125,14 +152,10 @@ function replicateValues(
   const active: number[] = [];
   for (let i = 0; i < n; i++)
     if ((asks[i] as number) > 0 || (gives[i] as number) + (work.help.shares[i] as number) > 0) active.push(i);
-  out.set(
-    'roleMix',
-    bothShare(
-      active.map((i) => asks[i] as number),
-      active.map((i) => (gives[i] as number) + (work.help.shares[i] as number)),
-    ),
-  );
-  out.set('helpCentralisation', centralisation(active.map((i) => gives[i] as number)));
+  const activeAsks = active.map((i) => asks[i] as number);
+  const activeGiving = active.map((i) => (gives[i] as number) + (work.help.shares[i] as number));
+  out.set('roleMix', { value: bothShare(activeAsks, activeGiving), exact: roleMixNull(activeAsks, activeGiving) });
+  out.set('helpCentralisation', { value: centralisation(active.map((i) => gives[i] as number)) });
   let sw = 0;
   let share = 0;
   let shareN = 0;
@@ -148,16 +171,21 @@ function replicateValues(
       shareN += k;
     }
   });
-  out.set('shareMix', shareN > 0 ? share / shareN : Number.NaN);
-  out.set('threadParticipants', sw > 0 ? part / sw : Number.NaN);
+  // the replicate's threads as a sample of Σ multiplicities threads, each sharing with probability ½
+  out.set('shareMix', shareN > 0 ? { value: share / shareN, exact: evenMixOf(shareN) } : { value: Number.NaN });
+  out.set('threadParticipants', { value: sw > 0 ? part / sw : Number.NaN });
   return out;
 }
 
-function replicateIndicators(g: PreparedGroup, values: Map<IndicatorName, number>, alpha: number): Indicator[] {
-  const obs = g.raw.map((r) => (RESAMPLED.includes(r.name) ? (values.get(r.name) ?? Number.NaN) : r.observed));
-  const ps = obs.map((o, i) =>
-    Number.isFinite(o) && g.base[i]?.available ? sortedPTwoSided(o, g.sorted[i] as Float64Array) : Number.NaN,
-  );
+function replicateIndicators(g: PreparedGroup, values: Map<IndicatorName, ReplicateValue>, alpha: number): Indicator[] {
+  const obs = g.raw.map((r) => (RESAMPLED.includes(r.name) ? (values.get(r.name)?.value ?? Number.NaN) : r.observed));
+  // exact laws: the replicate's own where the indicator is resampled, else the data's
+  const laws = g.raw.map((r) => (RESAMPLED.includes(r.name) ? values.get(r.name)?.exact : r.exact));
+  const ps = obs.map((o, i) => {
+    if (!Number.isFinite(o) || !g.base[i]?.available) return Number.NaN;
+    const law = laws[i];
+    return law ? discretePTwoSided(o, law) : sortedPTwoSided(o, g.sorted[i] as Float64Array);
+  });
   const adj = holm(ps);
   return g.raw.map((r, i) => {
     const base = g.base[i] as Indicator;
@@ -165,8 +193,11 @@ function replicateIndicators(g: PreparedGroup, values: Map<IndicatorName, number
     if (!base.available || !Number.isFinite(o)) return { ...base, available: false, regime: 'neither' as Regime };
     const pAdj = adj[i] as number;
     let regime: Regime = 'neither';
-    const mean = base.null.mean;
-    const side = mean === null || o === mean ? 'equal' : o > mean ? 'above' : 'below';
+    const law = laws[i];
+    const mean = law ? discreteMeanSd(law).mean : base.null.mean;
+    const tol = 1e-9 * Math.max(1, Math.abs(o));
+    const side =
+      mean === null || !Number.isFinite(mean) || Math.abs(o - mean) <= tol ? 'equal' : o > mean ? 'above' : 'below';
     if (r.judge) {
       regime = r.judge(o, pAdj, side, alpha).regime;
     } else if (pAdj < alpha && side !== 'equal') {
@@ -211,16 +242,23 @@ export function bootstrapConfidence(input: BootstrapInput): Confidence[] {
         return;
       }
       const c = at(input.cohesionSlots[i] ?? null);
-      const cohesive = c ? (q[i] as number) < p.alpha && c.nullRatio >= p.minCohesionRatio : null;
+      const cohesive = c
+        ? (q[i] as number) < p.alpha && c.nullRatio >= p.minCohesionRatio
+        : (input.fixedCohesive[i] ?? null);
       const r = at(input.residualSlots[i] ?? null);
       const residual = input.residuals[i] as ResidualTest;
       const organisation = r ? r.pUpper < p.alpha && r.nullRatio >= p.minResidualRatio : residual.cohesive;
-      const residualCohesive = residualCohesiveOf(w.group.scope, residual, organisation);
+      const residualCohesive = residualCohesiveOf(
+        w.group.selection ? 'channel' : w.group.scope,
+        residual,
+        organisation,
+      );
       const indicators = replicateIndicators(g, replicateValues(w, g, mult), p.alpha);
       const verdict = decide({
         eligible: true,
         scope: w.group.scope,
         cohesive,
+        helpCohesive: input.helpCohesive[i] ?? null,
         residualCohesive,
         indicators,
         practiceShare: p.practiceShare,

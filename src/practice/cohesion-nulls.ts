@@ -12,10 +12,10 @@
  * @module
  */
 
+import type { GraphSnapshot } from '../graph/snapshot.js';
 import { createRng, type Rng } from '../random.js';
 import { DirectedRewirer } from './rewire.js';
 import { internalStrength, Marks, SetIndex } from './sets.js';
-import type { GraphSnapshot } from './snapshot.js';
 import { StratifiedSampler } from './strata.js';
 
 /** Options of {@link sampleCohesionNulls}. */
@@ -57,7 +57,7 @@ export function sampleCohesionNulls(
   sets: readonly Int32Array[],
   options: CohesionNullOptions,
 ): CohesionSamples {
-  const { n, m, src, dst, weight, outOffsets, outStrength, inStrength, totalWeight: W } = snapshot;
+  const { n, m, src, dst, weight, offsets, outStrength, inStrength, totalWeight: W } = snapshot;
   const R = options.samples;
   const count = sets.length;
   const marks = new Marks(n);
@@ -67,7 +67,7 @@ export function sampleCohesionNulls(
   const kOut = new Float64Array(count);
   const kIn = new Float64Array(count);
   sets.forEach((members, k) => {
-    observed[k] = internalStrength(members, outOffsets, dst, weight, marks);
+    observed[k] = internalStrength(members, offsets, dst, weight, marks);
     let so = 0;
     let si = 0;
     let self = 0;
@@ -113,7 +113,7 @@ export function sampleCohesionNulls(
     const out = new Float64Array(R);
     for (let r = 0; r < R; r++) {
       sampler.draw(profile, rng, draw);
-      out[r] = internalStrength(draw, outOffsets, dst, weight, marks);
+      out[r] = internalStrength(draw, offsets, dst, weight, marks);
     }
     return out;
   });

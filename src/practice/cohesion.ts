@@ -19,8 +19,13 @@ export interface CohesionTest {
   available: boolean;
   /** Why it could not be tested. */
   reason?: string;
-  /** The graph it was tested on: `'organisation'` or the channel. */
+  /** The graph it was tested on: `'organisation'`, `'help'` or the channel. */
   graph: string;
+  /**
+   * `'kojaku-masuda-qs'` for a detected community, whose cohesion is its q–s test (the detector re-run on null
+   * graphs; `modularity`, `p`, `q` are that test's); absent for the two nulls below.
+   */
+  model?: 'kojaku-masuda-qs';
   /** Members tested. */
   members: number;
   /** Internal strength O. */
@@ -31,6 +36,8 @@ export interface CohesionTest {
   ratio: number | null;
   /** O over the larger of the two null means: the effect size the decision reads. */
   nullRatio: number | null;
+  /** O / K_out: the share of the members' outgoing strength that stays among them. */
+  internalShare: number | null;
   /** Directed modularity term of the group, (O − K_out·K_in / W) / W. */
   modularity: number | null;
   nullA: { model: 'degree-preserving-rewiring'; mean: number; sd: number; p: number } | null;
@@ -54,6 +61,7 @@ export function untestedCohesion(graph: string, members: number, reason: string)
     expected: null,
     ratio: null,
     nullRatio: null,
+    internalShare: null,
     modularity: null,
     nullA: null,
     nullB: null,
@@ -82,6 +90,7 @@ export function cohesionRecord(graph: string, members: number, samples: Cohesion
     expected: round(e),
     ratio: e > 0 ? round(o / e) : null,
     nullRatio: top > 0 ? round(o / top) : o > 0 ? null : 0,
+    internalShare: (samples.outStrength[k] as number) > 0 ? round(o / (samples.outStrength[k] as number)) : null,
     modularity: round(samples.modularity[k] as number),
     nullA: { model: 'degree-preserving-rewiring', mean: round(sa.mean), sd: round(sa.sd), p: round(pA) },
     nullB: { model: 'stratified-random-sets', mean: round(sb.mean), sd: round(sb.sd), p: round(pB) },

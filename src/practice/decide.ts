@@ -5,9 +5,9 @@
  * | rule | condition | verdict |
  * |---|---|---|
  * | R0 | not eligible (too few members, messages or windows) | insufficient-evidence |
- * | R1 | people group whose cohesion is not significant | not-a-unit |
+ * | R1 | people group that is no unit: its ties are not cohesive, and its help is not pulled from inside it (no help cohesion, or no pull) | not-a-unit |
  * | R2 | help is pulled (hubs, or askers and answerers are different people), and the other members are no unit without the top answerers | social-learning |
- * | R3 | no answered threads to read the regime from | insufficient-evidence |
+ * | R3 | no answered help threads to read the regime from | insufficient-evidence |
  * | R4 | help flows through hubs, and the other members are a unit of their own | hybrid |
  * | R5 | no hub; at least `minPracticeIndicators` practice indicators point to a CoP, and at least `practiceShare` of those that point anywhere | community-of-practice |
  * | R6 | channel group in which no indicator departs from its null | not-a-unit |
@@ -23,9 +23,15 @@
  *   flows through one or two experts). The practice indicators are reported with the verdict (and move the
  *   copScore); R2 does not require few of them, because on people groups they also read the members' other
  *   traffic (docs/calibration.md).
- * - A people group must be cohesive to be anything but `not-a-unit`, social learning included ("cohesive
+ * - A people group must be a unit to be anything but `not-a-unit`, social learning included ("cohesive
  *   at least through the experts", DESIGN §2): a random set of people that happens to hold an expert and a
  *   few of the people they answer shows a hub, but no excess of ties (docs/calibration.md, type-I control).
+ *   It is a unit when its ties are cohesive, or — the "through the experts" of social learning — when its
+ *   help is pulled (a hub or split roles) and stays inside it (help cohesion, `help-cohesion.ts`): the askers
+ *   of a help group who drop in for a few weeks add too few ties to stand out in a small dense
+ *   organisation, yet they find most of their help among the group's experts, which random sets of people
+ *   do not. The help route opens no other verdict: a community of practice or a hybrid is a unit in its
+ *   ties.
  * - A channel is a shared space by construction (all its messages are among its participants), so its
  *   cohesion in the organisation is reported but does not gate it; a channel is `not-a-unit` only when
  *   nothing in it departs from its nulls (R6).
@@ -75,8 +81,12 @@ export interface Decision {
   verdict: Verdict;
   rule: DecisionRule;
   eligible: boolean;
-  /** `null` when cohesion could not be tested or does not gate (channels). */
+  /** Tie cohesion; `null` when it could not be tested or does not gate (channels). */
   cohesive: boolean | null;
+  /** Help cohesion (people groups with enough help threads); `null` when not tested. */
+  helpCohesive: boolean | null;
+  /** A unit in its ties, or through pulled help that stays inside (what R1 reads); `null`: channels, untested. */
+  unit: boolean | null;
   residualCohesive: boolean | null;
   hub: boolean | null;
   roleSplit: boolean | null;
@@ -89,6 +99,8 @@ export interface DecisionInput {
   eligible: boolean;
   scope: GroupScope;
   cohesive: boolean | null;
+  /** Help cohesion; `null` (or absent) when not tested. */
+  helpCohesive?: boolean | null;
   residualCohesive: boolean | null;
   indicators: readonly Indicator[];
   practiceShare: number;
@@ -118,9 +130,14 @@ export function decide(input: DecisionInput): Decision {
     if (ind.regime === 'social-learning') practice.socialLearning++;
   }
   const cohesive = input.scope === 'channel' ? null : input.cohesive;
+  const helpCohesive = input.scope === 'channel' ? null : (input.helpCohesive ?? null);
+  const pulled = hub === true || roleSplit === true;
+  const unit = cohesive === true || (helpCohesive === true && pulled) ? true : cohesive === false ? false : null;
   const base = {
     eligible: input.eligible,
     cohesive,
+    helpCohesive,
+    unit,
     residualCohesive: input.residualCohesive,
     hub,
     roleSplit,
@@ -132,10 +149,12 @@ export function decide(input: DecisionInput): Decision {
     practice.communityOfPractice >= input.minPracticeIndicators &&
     practice.communityOfPractice >= input.practiceShare * decided;
   if (!input.eligible) return { ...base, verdict: 'insufficient-evidence', rule: 'R0' };
-  if (cohesive === false) return { ...base, verdict: 'not-a-unit', rule: 'R1' };
+  if (unit === false) return { ...base, verdict: 'not-a-unit', rule: 'R1' };
   if ((hub || roleSplit) && input.residualCohesive !== true) {
     return { ...base, verdict: 'social-learning', rule: 'R2' };
   }
+  // without help threads the regime cannot be read: a team that discusses its work but never asks is a
+  // unit, and its persistence and discussions alone do not tell a practice from a team
   if (hub === null) return { ...base, verdict: 'insufficient-evidence', rule: 'R3' };
   if (hub) return { ...base, verdict: 'hybrid', rule: 'R4' };
   if (manyPractice) return { ...base, verdict: 'community-of-practice', rule: 'R5' };

@@ -7,8 +7,8 @@
  */
 
 import type { InteractionGraph, WindowGraph } from '../graph/build.js';
+import { type GraphSnapshot, snapshotGraph } from '../graph/snapshot.js';
 import type { ThreadSummary } from '../log/threads.js';
-import { type GraphSnapshot, snapshotGraph } from './snapshot.js';
 
 /** One time window's arcs, in the numbering of the graph's snapshot, grouped by source (CSR order). */
 export interface WindowArcs {

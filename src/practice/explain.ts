@@ -101,18 +101,18 @@ export function indicatorLine(ind: Indicator): string {
 }
 
 /** One line for a cohesion test. */
-export function cohesionLine(c: CohesionTest, what: string): string {
+export function cohesionLine(c: CohesionTest, what: string, ties = 'ties'): string {
   if (!c.available) return `${what}: not testable (${c.reason})`;
   const unit = c.cohesive ? 'a social unit' : 'no more than chance';
   return (
-    `${what}: internal ties ${fmt(c.ratio)}× expected (${fmt(c.observed)} vs ${fmt(c.expected)}; ` +
+    `${what}: internal ${ties} ${fmt(c.ratio)}× expected (${fmt(c.observed)} vs ${fmt(c.expected)}; ` +
     `p=${fmtP(c.nullA?.p)} under rewiring, p=${fmtP(c.nullB?.p)} vs similarly active random sets; q=${fmtP(c.q)}): ${unit}`
   );
 }
 
 const RULES: Record<Decision['rule'], string> = {
   R0: 'not enough data to judge',
-  R1: 'members interact no more than chance',
+  R1: 'members interact, and turn to each other for help, no more than chance',
   R2: 'help is pulled from a few answerers, and the others are no unit without them',
   R3: 'a unit, but no answered threads to read its regime from',
   R4: 'a lasting unit whose help still flows through hubs',

@@ -19,6 +19,21 @@ import type { Evidence } from './evidence.js';
 export type GroupScope = 'people' | 'channel';
 
 /**
+ * How a detected community was selected and tested: chosen by an optimiser, its cohesion is the Kojaku–Masuda
+ * q–s test of `testCommunities` (one of its `communities` records fits as it is), not a comparison with
+ * random sets, which would flatter it.
+ */
+export interface SelectionTest {
+  method: 'kojaku-masuda-qs';
+  /** Its modularity term q_c. */
+  quality: number;
+  /** q–s p-value and BH q across the communities (`null` when too small to be tested). */
+  p: number | null;
+  q: number | null;
+  significant: boolean | null;
+}
+
+/**
  * A formal group to test. Records of the simulator's `truth.groups` fit as they are (their `kind` is ignored).
  */
 export interface GroupSpec {
@@ -29,6 +44,8 @@ export interface GroupSpec {
   channel?: string;
   /** `'channel'` when `channel` is set, else `'people'`, unless given. */
   scope?: GroupScope;
+  /** A detected community (people group) with its q–s test, which replaces the cohesion test. */
+  selection?: SelectionTest;
 }
 
 /** A group resolved against the evidence (node indices are those of the evidence's snapshot). */
@@ -50,6 +67,8 @@ export interface ResolvedGroup {
   cohesionMembers: Int32Array | null;
   /** Why cohesion cannot be tested, when it cannot. */
   cohesionUnavailable?: string;
+  /** The q–s test of a detected community. */
+  selection?: SelectionTest;
 }
 
 /**
@@ -89,6 +108,9 @@ export function scopeOf(spec: GroupSpec, position: number): GroupScope {
   }
   if (scope === 'people' && !Array.isArray(spec.members)) {
     throw new OptionError(`people group "${spec.name}" needs \`members\` (an array of person ids)`, where);
+  }
+  if (spec.selection !== undefined && scope !== 'people') {
+    throw new OptionError(`group "${spec.name}": a \`selection\` (detected community) is a people group`, where);
   }
   return scope;
 }

@@ -1,10 +1,16 @@
 /**
  * The help structure of a group, read from its threads: who asked (started a thread that drew a reply from
  * someone else) and who answered (replied in a thread someone else started) — the asker → answerer graph of
- * Zhang, Ackerman & Adamic (2007). Two indicators and the group's top answerers come from it.
+ * Zhang, Ackerman & Adamic (2007). Two indicators and the group's top answerers come from it. The
+ * per-person figures (answers a, questions q) and the ranking of the group's experts are those of the
+ * expertise module ({@link buildHelpGraph} scoped to the group's members, {@link scoreExpertise}); this module
+ * keeps what the null models need on top of them: every help thread as an event (its starter, repliers and
+ * replies), in the order people first appear, so that no result depends on what people are called.
  *
  * - **roleMix**: the share of active members who both ask and answer/share. Null: the members' answer
- *   counts permuted among them (asking kept), so the null share is what independent roles would give;
+ *   counts permuted among them (asking kept), so the null share is what independent roles would give; the
+ *   law of that permutation is hypergeometric and is used exactly (`exact.ts`), so a bootstrap replicate
+ *   gets the null of its own margins (a shorter history has fewer members who do both, and so does its null);
  *   above it, the same people take and give (a community of practice); below it, askers and answerers
  *   are different people (social learning; Welser et al. 2007's answer-person signature).
  * - **helpCentralisation**: Freeman's in-degree centralisation of the answers (weighted),
@@ -16,8 +22,11 @@
  * @module
  */
 
+import { type ExpertiseResult, scoreExpertise } from '../expertise/expertise.js';
+import { buildHelpGraph } from '../expertise/help-graph.js';
 import type { ThreadSummary } from '../log/threads.js';
-import { type Rng, shuffleInPlace } from '../random.js';
+import type { Rng } from '../random.js';
+import { hypergeometricNull } from './exact.js';
 import type { RawIndicator } from './indicator.js';
 import { round } from './stats.js';
 
@@ -30,12 +39,14 @@ export interface HelpEvents {
   /** Person ids, local id = position. */
   people: string[];
   threads: { root: number; repliers: Int32Array; replies: Int32Array; start?: number }[];
-  /** Help threads started (that drew an answer). */
+  /** Help threads started that drew an answer: the expertise module's questions q. */
   asks: Int32Array;
-  /** Answers given in others' help threads. */
+  /** Answers given in others' help threads: the expertise module's answers a. */
   gives: Int32Array;
   /** Share threads started (known only from message kinds; zeros otherwise). */
   shares: Int32Array;
+  /** Expertise scores on the group's help graph (people ranked by `scoreExpertise`'s combined score). */
+  expertise: ExpertiseResult;
 }
 
 /** `'questions'` when at least half of the answered threads have a root kind, else `'all'`. */
@@ -52,16 +63,18 @@ export function helpBasisOf(threads: readonly ThreadSummary[], wanted: 'auto' | 
 }
 
 /**
- * Help events of `threads`, counting only repliers accepted by `isMember` (all, for channel groups).
- * With the `'questions'` basis only threads whose root is a question are help threads, and threads whose
- * root is a share count as sharing. Threads without a known root or without any accepted replier are left
- * out of the help threads.
+ * Help events of `threads`: the help graph and expertise scores of the group (answers only from `members`,
+ * all repliers when `null`, as for a channel), and every help thread as an event. With the `'questions'`
+ * basis only threads whose root is a question are help threads, and threads whose root is a share count as
+ * sharing. Threads without a known root or without any accepted replier are left out of the help threads.
  */
 export function helpEvents(
   threads: readonly ThreadSummary[],
-  isMember: (person: string) => boolean,
+  members: ReadonlySet<string> | null,
   basis: HelpBasis = 'all',
 ): HelpEvents {
+  const help = basis === 'questions' ? threads.filter((t) => t.rootKind === 'question') : threads;
+  const expertise = scoreExpertise(buildHelpGraph(help, members ? { scope: { members } } : {}));
   const local = new Map<string, number>();
   const people: string[] = [];
   const id = (p: string) => {
@@ -81,7 +94,9 @@ export function helpEvents(
       if (t.rootKind === 'share') shared.push(id(t.root));
       continue;
     }
-    const reps = t.repliers.filter((r) => r.person !== t.root && isMember(r.person) && r.replies > 0);
+    const reps = t.repliers.filter(
+      (r) => r.person !== t.root && r.replies > 0 && (members === null || members.has(r.person)),
+    );
     if (reps.length === 0) continue;
     const root = id(t.root);
     const thread: HelpEvents['threads'][number] = {
@@ -92,17 +107,12 @@ export function helpEvents(
     if (t.start !== undefined) thread.start = t.start;
     out.push(thread);
   }
-  const asks = new Int32Array(people.length);
-  const gives = new Int32Array(people.length);
+  const byPerson = new Map(expertise.people.map((r) => [r.person, r]));
+  const asks = Int32Array.from(people, (p) => byPerson.get(p)?.questions ?? 0);
+  const gives = Int32Array.from(people, (p) => byPerson.get(p)?.answers ?? 0);
   const shares = new Int32Array(people.length);
   for (const i of shared) shares[i] = (shares[i] as number) + 1;
-  for (const t of out) {
-    asks[t.root] = (asks[t.root] as number) + 1;
-    t.repliers.forEach((r, j) => {
-      gives[r] = (gives[r] as number) + (t.replies[j] as number);
-    });
-  }
-  return { basis, people, threads: out, asks, gives, shares };
+  return { basis, people, threads: out, asks, gives, shares, expertise };
 }
 
 /** Share of people with both asks > 0 and gives > 0. */
@@ -151,18 +161,20 @@ export function answerPurity(events: HelpEvents, top: readonly number[]): number
   return a + q > 0 ? a / (a + q) : Number.NaN;
 }
 
+/**
+ * The exact null of the role mix for asks and gives/shares over the same active members: hypergeometric
+ * with N members, K who give and A who ask.
+ */
+export function roleMixNull(asks: ArrayLike<number>, giving: ArrayLike<number>) {
+  return hypergeometricNull(asks.length, countPositive(giving), countPositive(asks));
+}
+
 /** roleMix and helpCentralisation with their nulls. */
 export function helpIndicators(events: HelpEvents, options: HelpOptions): RawIndicator[] {
   const n = events.people.length;
   const R = options.samples;
   const { rng } = options;
-  const role = new Float64Array(R);
   const giving = Int32Array.from(events.gives, (g, i) => g + (events.shares[i] as number));
-  const perm = Int32Array.from(giving);
-  for (let r = 0; r < R; r++) {
-    shuffleInPlace(perm, rng);
-    role[r] = bothShare(events.asks, perm);
-  }
   const cen = new Float64Array(R);
   const a = new Float64Array(n);
   for (let r = 0; r < R; r++) {
@@ -188,7 +200,8 @@ export function helpIndicators(events: HelpEvents, options: HelpOptions): RawInd
       model: 'answer-permutation',
       copWhen: 'higher',
       observed: bothShare(events.asks, giving),
-      nulls: role,
+      nulls: new Float64Array(0),
+      exact: roleMixNull(events.asks, giving),
       detail: { active: n, askers: countPositive(events.asks), givers: countPositive(giving) },
     },
     {
@@ -233,24 +246,24 @@ export interface TopAnswerer {
   answers: number;
   /** Share of the group's answers. */
   share: number;
+  /** Rank among the group's experts (`scoreExpertise` on the group's help graph). */
+  rank: number;
 }
 
 /**
- * The group's top answerers: in decreasing order of answers (ties by first appearance), at most `max`
- * people, each giving at least `factor` times the even share of the answers (Σ a / n).
+ * The group's top answerers: its experts in the order of `scoreExpertise` (the mean rank percentile of the
+ * z-score and ExpertiseRank), keeping those who give at least `factor` times the even share of the answers
+ * (Σ a / n over the n active members), at most `max` people.
  */
 export function topAnswerers(events: HelpEvents, factor: number, max: number): TopAnswerer[] {
   const total = sum(events.gives);
   const n = events.people.length;
   if (total === 0 || n === 0) return [];
-  const order = events.people
-    .map((_, i) => i)
-    .sort((x, y) => (events.gives[y] as number) - (events.gives[x] as number) || x - y);
   const out: TopAnswerer[] = [];
-  for (const i of order) {
-    const a = events.gives[i] as number;
-    if (out.length >= max || a === 0 || a < (factor * total) / n) break;
-    out.push({ person: events.people[i] as string, answers: a, share: a / total });
+  for (const r of events.expertise.people) {
+    if (out.length >= max) break;
+    if (r.answers === 0 || r.answers < (factor * total) / n) continue;
+    out.push({ person: r.person, answers: r.answers, share: r.answers / total, rank: r.rank });
   }
   return out;
 }

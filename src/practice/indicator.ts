@@ -4,6 +4,7 @@
  * @module
  */
 
+import { type DiscreteNull, discreteMeanSd, discretePTwoSided, discreteSignedPercentile } from './exact.js';
 import { meanSd, pTwoSided, round, signedPercentile } from './stats.js';
 
 /** Which regime an indicator points to. */
@@ -42,8 +43,9 @@ export interface Indicator {
   /** Why it is unavailable. */
   reason?: string;
   observed: number | null;
-  null: { model: IndicatorNull; mean: number | null; sd: number | null; samples: number };
-  /** Two-sided Monte Carlo p-value. */
+  /** The null: its mean and spread, from `samples` Monte Carlo draws, or from an `exact` law (samples 0). */
+  null: { model: IndicatorNull; mean: number | null; sd: number | null; samples: number; exact?: true };
+  /** Two-sided p-value (Monte Carlo, or exact). */
   p: number | null;
   /** Holm-adjusted within the group. */
   pAdjusted: number | null;
@@ -63,7 +65,10 @@ export interface RawIndicator {
   /** Which side points to a community of practice. */
   copWhen: 'higher' | 'lower';
   observed: number;
+  /** Monte Carlo null samples (empty when `exact` is given). */
   nulls: Float64Array;
+  /** The exact null law, when it is known (role mix, share mix). */
+  exact?: DiscreteNull;
   detail?: Record<string, number>;
   /**
    * Magnitude rule that replaces the plain "beyond the null" reading (help centralisation, core size,
@@ -100,6 +105,7 @@ export function unavailable(name: IndicatorName, model: IndicatorNull, reason: s
 /** Summarises a raw indicator (p, null mean and spread); the regime is set by {@link judgeIndicator}. */
 export function summariseIndicator(raw: RawIndicator): Indicator {
   if (!Number.isFinite(raw.observed)) return unavailable(raw.name, raw.model, 'undefined on this group');
+  if (raw.exact) return summariseExact(raw, raw.exact);
   const finite = raw.nulls.filter((x) => Number.isFinite(x));
   const { mean, sd, n } = meanSd(finite);
   const p = n > 0 ? pTwoSided(raw.observed, finite) : null;
@@ -120,6 +126,32 @@ export function summariseIndicator(raw: RawIndicator): Indicator {
   return indicator;
 }
 
+function summariseExact(raw: RawIndicator, law: DiscreteNull): Indicator {
+  const { mean, sd } = discreteMeanSd(law);
+  const defined = Number.isFinite(mean);
+  const diff = defined ? raw.observed - mean : 0;
+  const tol = 1e-9 * Math.max(1, Math.abs(raw.observed));
+  const indicator: Indicator = {
+    name: raw.name,
+    available: true,
+    observed: round(raw.observed),
+    null: {
+      model: raw.model,
+      mean: defined ? round(mean) : null,
+      sd: defined ? round(sd) : null,
+      samples: 0,
+      exact: true,
+    },
+    p: defined ? round(discretePTwoSided(raw.observed, law)) : null,
+    pAdjusted: null,
+    direction: !defined ? null : Math.abs(diff) <= tol ? 'equal' : diff > 0 ? 'above' : 'below',
+    regime: 'neither',
+    score: 0,
+  };
+  if (raw.detail) indicator.detail = raw.detail;
+  return indicator;
+}
+
 /** Sets the regime and score of a summarised indicator from its Holm-adjusted p-value. */
 export function judgeIndicator(indicator: Indicator, raw: RawIndicator, pAdjusted: number, alpha: number): void {
   indicator.pAdjusted = round(pAdjusted);
@@ -131,7 +163,10 @@ export function judgeIndicator(indicator: Indicator, raw: RawIndicator, pAdjuste
     return;
   }
   const orientation = raw.copWhen === 'higher' ? 1 : -1;
-  indicator.score = round(orientation * signedPercentile(raw.observed, finite), 4);
+  const percentile = raw.exact
+    ? discreteSignedPercentile(raw.observed, raw.exact)
+    : signedPercentile(raw.observed, finite);
+  indicator.score = round(orientation * percentile, 4);
   if (pAdjusted < alpha && indicator.direction !== 'equal') {
     const up = indicator.direction === 'above';
     indicator.regime = up === (raw.copWhen === 'higher') ? 'community-of-practice' : 'social-learning';

@@ -22,7 +22,7 @@ import type { GroupWork } from './resolve.js';
 import { holm } from './stats.js';
 import { internalArcs, structuralIndicators } from './structure.js';
 import { groupEvents, temporalIndicators } from './temporal.js';
-import { threadMixIndicators } from './thread-mix.js';
+import { answered, threadMixIndicators } from './thread-mix.js';
 
 const MODELS: Record<IndicatorName, IndicatorNull> = {
   reciprocity: 'rewiring-within-group',
@@ -82,7 +82,8 @@ export function groupIndicators(work: GroupWork, p: TestGroupsParams, timing?: M
 
   const helpNames: IndicatorName[] = ['roleMix', 'helpCentralisation'];
   const mixNames: IndicatorName[] = ['shareMix', 'threadParticipants'];
-  if (work.help.threads.length >= Math.max(1, p.minThreads) && work.help.people.length >= 2) {
+  const minThreads = Math.max(1, p.minThreads);
+  if (work.help.threads.length >= minThreads && work.help.people.length >= 2) {
     raw.push(
       ...helpIndicators(work.help, {
         samples: p.indicatorSamples,
@@ -93,6 +94,13 @@ export function groupIndicators(work: GroupWork, p: TestGroupsParams, timing?: M
         minAnswerPurity: p.minAnswerPurity,
       }),
     );
+  } else {
+    setMissing(helpNames, `${work.help.threads.length} answered threads that ask for help (fewer than ${minThreads})`);
+  }
+  // the thread shape reads every answered thread of the group, help threads or not: a guild that only
+  // shares has no question thread, and its share mix is the clearest sign of its practice
+  const answeredThreads = group.threads.filter(answered).length;
+  if (answeredThreads >= minThreads) {
     const mix = threadMixIndicators(group.threads, work.baseline, {
       samples: p.indicatorSamples,
       rng: seedOf('threads'),
@@ -101,8 +109,7 @@ export function groupIndicators(work: GroupWork, p: TestGroupsParams, timing?: M
     raw.push(...mix.indicators);
     if (mix.unavailable) setMissing(['threadParticipants'], mix.unavailable);
   } else {
-    const reason = `${work.help.threads.length} answered threads (fewer than ${Math.max(1, p.minThreads)})`;
-    setMissing([...helpNames, ...mixNames], reason);
+    setMissing(mixNames, `${answeredThreads} answered threads (fewer than ${minThreads})`);
   }
 
   lap('indicators: help and threads');

@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { PartitionLike } from '../communities/partition.js';
 import { optionChecker, resolveOptions } from '../options.js';
 import { DEFAULT_SEED } from '../random.js';
 
@@ -91,6 +92,13 @@ export interface TestGroupsOptions {
   /** Cohesive only when observed internal strength is at least this multiple of both null means. Default 1. */
   minCohesionRatio?: number;
   /**
+   * Help cohesion also needs at least this share of the members' help ties (asker → answerer) to stay among
+   * them: the members find much of their help inside the group, not a few of them by chance. Default 0.4
+   * (planted social-learning teams keep about half or more, random sets that pass the test by holding an
+   * expert and a few of their askers a fifth to a third; docs/calibration.md).
+   */
+  minHelpShare?: number;
+  /**
    * The others are depleted without the top answerers when their internal ties are significantly below the
    * rewiring of the group's own ties and at most this share of its mean. Default 1 (significance alone:
    * on the simulator a social-learning team's askers keep 97–99 % of their expected ties, yet every one is
@@ -111,6 +119,11 @@ export interface TestGroupsOptions {
   tentativeAt?: number;
   /** Called with the time spent in each phase (ms); not part of the result. */
   profile?: (phase: string, ms: number) => void;
+  /**
+   * Detected communities (person → community, or a result with an `assignment`): each group's `alignment` is
+   * then its best-matching community and the Jaccard a random set of its size would reach. Not part of `params`.
+   */
+  communities?: PartitionLike;
 }
 
 /** Defaults of {@link TestGroupsOptions}. */
@@ -146,6 +159,7 @@ export const TEST_GROUPS_DEFAULTS = Object.freeze({
   practiceShare: 0.6,
   minPracticeIndicators: 3,
   minCohesionRatio: 1,
+  minHelpShare: 0.4,
   minResidualRatio: 2,
   maxDepletionRatio: 1,
   maxCoverage: 0.9,
@@ -155,11 +169,11 @@ export const TEST_GROUPS_DEFAULTS = Object.freeze({
 });
 
 /** Resolved parameters, recorded in the result: every option with its value. */
-export type TestGroupsParams = Required<Omit<TestGroupsOptions, 'profile'>>;
+export type TestGroupsParams = Required<Omit<TestGroupsOptions, 'profile' | 'communities'>>;
 
 /** Resolves and validates the options. */
 export function resolveTestGroupsOptions(options: TestGroupsOptions = {}): TestGroupsParams {
-  const { profile: _profile, ...rest } = options;
+  const { profile: _profile, communities: _communities, ...rest } = options;
   const o = resolveOptions(TEST_GROUPS_DEFAULTS, rest) as TestGroupsParams;
   check.positiveInt('samples', o.samples);
   check.positiveInt('indicatorSamples', o.indicatorSamples);
@@ -206,6 +220,7 @@ export function resolveTestGroupsOptions(options: TestGroupsOptions = {}): TestG
     'flatCentralisation',
     'minAnswerPurity',
     'minCoreShare',
+    'minHelpShare',
     'maxTopAnswererShare',
     'practiceShare',
     'maxCoverage',

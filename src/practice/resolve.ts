@@ -47,7 +47,7 @@ function memberMessages(evidence: Evidence, members: Int32Array): number {
   const s = evidence.snapshot;
   let c = 0;
   for (const i of members) {
-    for (let e = s.outOffsets[i] as number; e < (s.outOffsets[i + 1] as number); e++) c += s.count[e] as number;
+    for (let e = s.offsets[i] as number; e < (s.offsets[i + 1] as number); e++) c += s.count[e] as number;
   }
   return Math.round(c);
 }
@@ -174,6 +174,7 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
       threads: cache.peopleThreads(set),
       cohesionMembers: coverage < p.maxCoverage ? members : null,
     };
+    if (spec.selection) group.selection = spec.selection;
     if (group.cohesionMembers === null) {
       group.cohesionUnavailable = `the group's ${members.length} members are ${Math.round(coverage * 100)}% of the people in the graph: nothing outside to compare them with`;
     }
@@ -198,8 +199,10 @@ export function resolveGroup(spec: GroupSpec, position: number, cache: EvidenceC
       group.cohesionUnavailable = `the channel's ${members.length} participants are ${Math.round(coverage * 100)}% of the people in the log: nothing outside to compare them with`;
     }
   }
-  const memberIds = new Set(Array.from(group.members, (i) => group.evidence.snapshot.keys[i] as string));
-  const help = helpEvents(group.threads, (person) => memberIds.has(person), helpBasisOf(group.threads, p.helpThreads));
+  // a channel's graph holds only its participants: every replier is a member
+  const memberIds =
+    scope === 'people' ? new Set(Array.from(group.members, (i) => group.evidence.snapshot.keys[i] as string)) : null;
+  const help = helpEvents(group.threads, memberIds, helpBasisOf(group.threads, p.helpThreads));
   const cap = Math.max(p.maxTopAnswerers, Math.round(p.maxTopAnswererShare * group.members.length));
   const top = topAnswerers(help, p.topAnswererFactor, cap);
   let residual: Int32Array | null = null;

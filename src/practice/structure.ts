@@ -12,10 +12,10 @@
  * @module
  */
 
+import type { GraphSnapshot } from '../graph/snapshot.js';
 import type { Rng } from '../random.js';
 import type { RawIndicator } from './indicator.js';
 import { DirectedRewirer, UndirectedRewirer } from './rewire.js';
-import type { GraphSnapshot } from './snapshot.js';
 import { arcReciprocity, corePeriphery, transitivity, undirectedPairs } from './structure-measures.js';
 
 /** A group's internal arcs with local node ids 0..k−1 (local id = position in the sorted member list). */
@@ -36,7 +36,7 @@ export function internalArcs(snapshot: GraphSnapshot, members: Int32Array): Inte
   const dst: number[] = [];
   const weight: number[] = [];
   members.forEach((v, i) => {
-    for (let e = snapshot.outOffsets[v] as number; e < (snapshot.outOffsets[v + 1] as number); e++) {
+    for (let e = snapshot.offsets[v] as number; e < (snapshot.offsets[v + 1] as number); e++) {
       const j = local.get(snapshot.dst[e] as number);
       if (j === undefined) continue;
       src.push(i);

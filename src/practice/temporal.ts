@@ -2,7 +2,11 @@
  * Temporal indicators of a group, over its time windows, against a time-shuffle null.
  *
  * Events are the group's internal messages, each placed in its window (a tie a→b carrying c messages in a
- * window is c events of the dyad {a, b} there). The null permutes the windows of all events, which keeps
+ * window is c events of the dyad {a, b} there). Time runs over the **observed** windows — those in which the
+ * group's graph has any message —, from the first with a group event to the last: a window in which the whole
+ * log is silent is a gap in the record (an archive of separate days, a list that was down), not a period in
+ * which members were absent, and it would only dilute tenure. (On a log of twenty one-hour IRC captures
+ * spread over twelve years, calendar windows made the span 4,400 days for 28 observed ones.) The null permutes the windows of all events, which keeps
  * every dyad's number of events and the group's activity per window, and destroys when things happened
  * (Holme & Saramäki 2012's "shuffled times" reference model).
  *
@@ -31,7 +35,7 @@ import type { IndicatorName, RawIndicator } from './indicator.js';
 export interface GroupEvents {
   /** Members (local ids 0..k−1). */
   k: number;
-  /** Windows in the span, from the first to the last window with an event. */
+  /** Observed windows in the span, from the first to the last window with an event. */
   span: number;
   /** Window number of span position 0. */
   firstWindow: number;
@@ -42,7 +46,10 @@ export interface GroupEvents {
   dyad: Int32Array;
 }
 
-/** Collects the internal events of `members` (sorted node indices) from `windows`. */
+/**
+ * Collects the internal events of `members` (sorted node indices) from `windows` (the observed windows, sorted
+ * by index); an event's time is the position of its window among them.
+ */
 export function groupEvents(windows: readonly WindowArcs[], members: Int32Array): GroupEvents {
   const local = new Map<number, number>();
   members.forEach((v, i) => {
@@ -53,7 +60,7 @@ export function groupEvents(windows: readonly WindowArcs[], members: Int32Array)
   const dyadB: number[] = [];
   const win: number[] = [];
   const dyad: number[] = [];
-  for (const w of windows) {
+  windows.forEach((w, position) => {
     // only the members' own arcs: the window's arcs are grouped by source
     members.forEach((v, a) => {
       for (let e = w.outOffsets[v] as number; e < (w.outOffsets[v + 1] as number); e++) {
@@ -71,12 +78,12 @@ export function groupEvents(windows: readonly WindowArcs[], members: Int32Array)
         }
         const c = Math.max(1, Math.round(w.count[e] as number));
         for (let t = 0; t < c; t++) {
-          win.push(w.index);
+          win.push(position);
           dyad.push(d);
         }
       }
     });
-  }
+  });
   let first = win[0] ?? 0;
   let last = win.length > 0 ? first : first - 1;
   for (const w of win) {
@@ -87,7 +94,7 @@ export function groupEvents(windows: readonly WindowArcs[], members: Int32Array)
   return {
     k: members.length,
     span: Math.max(0, span),
-    firstWindow: first,
+    firstWindow: windows[first]?.index ?? 0,
     dyadA: Int32Array.from(dyadA),
     dyadB: Int32Array.from(dyadB),
     window: Int32Array.from(win, (w) => w - first),

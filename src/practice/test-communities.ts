@@ -16,15 +16,20 @@
  *   p = (1 + Σ_j w_j·[q_j ≥ q]) / (1 + Σ_j w_j): the observed community itself counts once, so p is never 0;
  * - Benjamini–Hochberg across the communities.
  *
- * The default detector is graphology-communities-louvain (modularity, γ = 1) on the undirected projection with
- * the seeded rng; pass `detect` to test what another detector (or another resolution) finds.
+ * The default detector is the library's seeded Louvain, `detectCommunities` (modularity at `resolution`, with
+ * refinement and connectivity repair), on the undirected projection; on the null graphs it runs on a compact
+ * view of the rewired pairs, so no graphology graph is built per sample. Pass `partition` to test communities
+ * found elsewhere (e.g. the consensus of a `communityEnsemble`, as the report does) against what the detector
+ * finds in the null graphs, and `detect` to test what another detector finds.
  *
  * @module
  */
 
 import { UndirectedGraph } from 'graphology';
-import louvain from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
+import { detectCommunities } from '../communities/detect.js';
+import { pairsModularityGraph } from '../communities/modularity-graph.js';
+import { type PartitionLike, partitionMap } from '../communities/partition.js';
 import { GraphError } from '../errors.js';
 import { optionChecker, resolveOptions } from '../options.js';
 import { createRng, DEFAULT_SEED, deriveSeed, type Rng } from '../random.js';
@@ -50,8 +55,15 @@ export interface TestCommunitiesOptions {
   thin?: number;
   /** Significance level of the BH q-values. Default 0.05. */
   alpha?: number;
-  /** The detector (default: seeded Louvain). */
+  /** The detector (default: `detectCommunities`, seeded, at `resolution`). */
   detect?: CommunityDetector;
+  /** Resolution γ of the default detector. Default 1. */
+  resolution?: number;
+  /**
+   * The communities to test (person → community, or a result with an `assignment`); default: what the
+   * detector finds on the graph. People of the graph missing from it are in no community.
+   */
+  partition?: PartitionLike;
   /** Communities smaller than this are reported but not tested. Default 3. */
   minSize?: number;
 }
@@ -65,6 +77,7 @@ export const TEST_COMMUNITIES_DEFAULTS = Object.freeze({
   thin: 1,
   alpha: 0.05,
   minSize: 3,
+  resolution: 1,
 });
 
 /** One detected community and its test. */
@@ -85,7 +98,11 @@ export interface CommunityTest {
 /** Result of {@link testCommunities}. */
 export interface CommunityTests {
   method: 'kojaku-masuda-qs';
-  params: Omit<Required<TestCommunitiesOptions>, 'detect' | 'seed'> & { detector: string };
+  params: Omit<Required<TestCommunitiesOptions>, 'detect' | 'seed' | 'partition'> & {
+    detector: string;
+    /** Whether the tested communities were given (`partition`) or found by the detector on the graph. */
+    observed: 'given' | 'detected';
+  };
   seed: number | string;
   /** By size (descending), then label. */
   communities: CommunityTest[];
@@ -94,9 +111,9 @@ export interface CommunityTests {
   bandwidth: number;
 }
 
-/** The default detector: graphology-communities-louvain with the given rng. */
+/** The default detector: `detectCommunities` (seeded Louvain, γ = 1) with the given rng. */
 export const louvainDetector: CommunityDetector = (graph, rng) =>
-  louvain(graph, { rng, getEdgeWeight: 'weight' }) as Record<string, number>;
+  detectCommunities(graph, { rng, getEdgeWeight: 'weight' }).assignment;
 
 /** (size, quality) of every community of `assignment` over undirected weighted pairs. */
 function qualities(
@@ -152,8 +169,9 @@ function graphOf(keys: readonly string[], u: Int32Array, v: Int32Array, w: Float
  * result.communities.filter((c) => c.significant).length;
  */
 export function testCommunities(graph: AbstractGraph, options: TestCommunitiesOptions = {}): CommunityTests {
-  const { detect = louvainDetector, ...rest } = options;
+  const { detect, partition, ...rest } = options;
   const o = resolveOptions(TEST_COMMUNITIES_DEFAULTS, rest);
+  check.nonNegative('resolution', o.resolution);
   const samples = check.positiveInt('samples', o.samples);
   check.nonNegative('burnIn', o.burnIn);
   check.nonNegative('thin', o.thin);
@@ -181,10 +199,20 @@ export function testCommunities(graph: AbstractGraph, options: TestCommunitiesOp
   });
   const { u, v } = undirectedPairs(src, dst);
   const w = Float64Array.from(u, (a, e) => wt.get(a * keys.length + (v[e] as number)) ?? 1);
-  const rng = createRng(deriveSeed(o.seed, 'detect'));
-  const observedLabels = detect(graphOf(keys, u, v, w), rng);
+  // the detector: the default one on compact views of the pairs, a custom one on graphology graphs
+  const run = (pu: Int32Array, pv: Int32Array, rng: Rng): Record<string, number | string> =>
+    detect
+      ? detect(graphOf(keys, pu, pv, w), rng)
+      : detectCommunities(pairsModularityGraph(keys, pu, pv, w), { rng, resolution: o.resolution }).assignment;
+  const observedLabels: ReadonlyMap<string, number | string> | Record<string, number | string> = partition
+    ? partitionMap(partition, MODULE)
+    : run(u, v, createRng(deriveSeed(o.seed, 'detect')));
+  const labelOf =
+    observedLabels instanceof Map
+      ? (k: string) => observedLabels.get(k)
+      : (k: string) => (observedLabels as Record<string, number | string>)[k];
   const observed = qualities(u, v, w, keys.length, (i) => {
-    const c = observedLabels[keys[i] as string];
+    const c = labelOf(keys[i] as string);
     return c === undefined ? undefined : String(c);
   });
 
@@ -196,7 +224,7 @@ export function testCommunities(graph: AbstractGraph, options: TestCommunitiesOp
   const nullQ: number[] = [];
   for (let r = 0; r < samples; r++) {
     if (r > 0) chain.step(Math.max(1, Math.round(o.thin * m)));
-    const labels = detect(graphOf(keys, chain.u, chain.v, w), createRng(deriveSeed(o.seed, `detect-${r}`)));
+    const labels = run(chain.u, chain.v, createRng(deriveSeed(o.seed, `detect-${r}`)));
     for (const x of qualities(chain.u, chain.v, w, keys.length, (i) => {
       const c = labels[keys[i] as string];
       return c === undefined ? undefined : String(c);
@@ -231,7 +259,11 @@ export function testCommunities(graph: AbstractGraph, options: TestCommunitiesOp
   const { seed, ...params } = o;
   return {
     method: 'kojaku-masuda-qs',
-    params: { ...params, detector: detect === louvainDetector ? 'graphology-communities-louvain' : 'custom' },
+    params: {
+      ...params,
+      detector: detect === undefined || detect === louvainDetector ? 'detectCommunities' : 'custom',
+      observed: partition ? 'given' : 'detected',
+    },
     seed,
     communities,
     nullCommunities: N,

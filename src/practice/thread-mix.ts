@@ -19,6 +19,7 @@
 
 import type { ThreadSummary } from '../log/threads.js';
 import type { Rng } from '../random.js';
+import { evenMixNull } from './exact.js';
 import type { RawIndicator } from './indicator.js';
 
 /** Whether a thread drew at least one reply from someone other than its starter. */
@@ -82,7 +83,7 @@ export interface ThreadMixOptions {
 }
 
 /**
- * shareMix (against an even mix: each thread sharing or asking with probability ½, R binomial draws) and
+ * shareMix (against an even mix: each thread sharing or asking with probability ½, the exact binomial law) and
  * threadParticipants (against random sets of as many of the other answered threads of the log, drawn
  * without replacement; unavailable when there are too few of them).
  */
@@ -99,19 +100,14 @@ export function threadMixIndicators(
   const ownShare = Float64Array.from(own, (t) => shareValue(t, mode));
   let known = 0;
   for (const v of ownShare) if (!Number.isNaN(v)) known++;
-  const nullShare = new Float64Array(R);
-  for (let r = 0; r < R; r++) {
-    let hits = 0;
-    for (let t = 0; t < known; t++) if (rng() < 0.5) hits++;
-    nullShare[r] = known > 0 ? hits / known : Number.NaN;
-  }
   const indicators: RawIndicator[] = [
     {
       name: 'shareMix',
       model: 'even-mix',
       copWhen: 'higher',
       observed: meanOf(ownShare, null, k),
-      nulls: nullShare,
+      nulls: new Float64Array(0),
+      exact: evenMixNull(known),
       detail: { threads: known, byKind: mode === 'kinds' ? 1 : 0 },
     },
   ];

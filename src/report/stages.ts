@@ -8,7 +8,6 @@
  */
 
 import { communityEnsemble } from '../communities/ensemble.js';
-import { matchGroups } from '../communities/match.js';
 import { profileCommunities } from '../communities/profile.js';
 import { betweenness } from '../expertise/betweenness.js';
 import { scoreExpertise } from '../expertise/expertise.js';
@@ -18,6 +17,7 @@ import type { InteractionGraph, WindowGraph } from '../graph/build.js';
 import type { Ingested, IngestOptions } from '../graph/ingest.js';
 import type { Roster } from '../graph/roster.js';
 import type { ThreadSummaries } from '../log/threads.js';
+import { testCommunities } from '../practice/test-communities.js';
 import { testGroups } from '../practice/test-groups.js';
 import type { FormalGroup } from './formal-groups.js';
 import type {
@@ -56,6 +56,8 @@ export interface StageContext {
   seed: number | string;
   resolution: number;
   nullSamples: number;
+  /** Null graphs of the q–s test of the detected communities (0: they are not tested). */
+  communityNullGraphs: number;
   minGroupSize: number;
   onProgress: (event: ProgressEvent) => void;
 }
@@ -111,7 +113,8 @@ export interface AnalysisStages {
 /**
  * The analyses this release runs by default: the communities ensemble with profiles, expertise scores,
  * brokerage (betweenness on distances, Guimerà–Amaral roles, Burt's constraint) and the community-of-practice
- * test with alignment to the detected communities. Each is turned into a stage by its adapter in
+ * test of the formal groups (with their alignment to the detected communities) and of the detected
+ * communities themselves (after their Kojaku–Masuda q–s test). Each is turned into a stage by its adapter in
  * `src/report/stages/`. Callers may pass their own `stages` to `analyzeOrganization` (e.g. `{}` for the graph
  * summary alone).
  */
@@ -120,5 +123,5 @@ export const DEFAULT_STAGES: Readonly<AnalysisStages> = Object.freeze({
   communities: createCommunitiesStage({ communityEnsemble, profileCommunities }),
   expertise: createExpertiseStage({ scoreExpertise }),
   brokerage: createBrokerageStage({ betweenness, moduleRoles, structuralHoles }),
-  practice: createPracticeStage({ testGroups, matchGroups }),
+  practice: createPracticeStage({ testGroups, testCommunities }),
 });

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import metricsModularity from 'graphology-metrics/graph/modularity.js';
 import { describe, expect, it } from 'vitest';
-import { compactModularity } from '../../src/communities/modularity-graph.js';
+import { detectCommunities } from '../../src/communities/detect.js';
+import { compactModularity, pairsModularityGraph } from '../../src/communities/modularity-graph.js';
 import { aggregate } from '../../src/communities/optimize.js';
 import { GraphError, modularity, modularityGraph, toUndirected } from '../../src/index.js';
 import { createRng } from '../../src/random.js';
@@ -41,6 +42,47 @@ describe('modularityGraph', () => {
     const view = modularityGraph(g, { getEdgeWeight: null });
     expect(view.total).toBe(4);
     expect(Array.from(view.weights)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('pairsModularityGraph gives the view of the same undirected graph without building it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), (seed) => {
+        const rng = createRng(seed);
+        const keys = Array.from({ length: 12 }, (_, i) => `n${i}`);
+        const g = new UndirectedGraph();
+        for (const k of keys) g.addNode(k);
+        const u: number[] = [];
+        const v: number[] = [];
+        const w: number[] = [];
+        for (let a = 0; a < 12; a++) {
+          for (let b = a + 1; b < 12; b++) {
+            if (rng() > 0.3) continue;
+            const x = 1 + Math.floor(rng() * 5);
+            // pairs in either orientation
+            const flip = rng() < 0.5;
+            u.push(flip ? b : a);
+            v.push(flip ? a : b);
+            w.push(x);
+            g.addEdge(keys[a] as string, keys[b] as string, { weight: x });
+          }
+        }
+        const view = pairsModularityGraph(keys, Int32Array.from(u), Int32Array.from(v), Float64Array.from(w));
+        const ref = modularityGraph(g);
+        expect(view.total).toBe(ref.total);
+        expect(Array.from(view.kOut)).toEqual(Array.from(ref.kOut));
+        const rows = (x: typeof view) =>
+          x.keys.map((_, i) =>
+            Array.from(x.targets.subarray(x.offsets[i], x.offsets[i + 1]), (t, e) => [
+              t,
+              x.weights[(x.offsets[i] as number) + e],
+            ]).sort((p, q) => (p[0] as number) - (q[0] as number)),
+          );
+        expect(rows(view)).toEqual(rows(ref));
+        // and detection on it is detection on the graph
+        expect(detectCommunities(view, { seed: 3 }).assignment).toEqual(detectCommunities(g, { seed: 3 }).assignment);
+      }),
+      { numRuns: 20 },
+    );
   });
 
   it('rejects negative strengths', () => {

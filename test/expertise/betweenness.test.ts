@@ -4,8 +4,8 @@ import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js'
 import { describe, expect, it } from 'vitest';
 import { betweenness, betweennessValues } from '../../src/expertise/betweenness.js';
 import { BrandesWorkspace } from '../../src/expertise/brandes.js';
-import { compactGraph, transposeCompact } from '../../src/expertise/compact.js';
 import { spearman } from '../../src/expertise/rank.js';
+import { snapshotGraph, transposeSnapshot } from '../../src/graph/snapshot.js';
 import { toUndirected } from '../../src/graph/undirected.js';
 import { createRng } from '../../src/random.js';
 import { communityGraph, directedFrom, U_EDGES, undirectedFrom } from './graphs.js';
@@ -244,8 +244,9 @@ describe('sampled betweenness (Brandes–Pich)', () => {
   ] as const) {
     it(`is unbiased (${name}): the mean over many seeds approaches the exact value`, () => {
       // k = 3 of n = 10 sources: each run is noisy; the mean of 600 runs is within 4 standard errors
-      const snapshot = compactGraph(directed ? directedFrom(U_EDGES) : undirectedFrom(U_EDGES), {
-        getEdgeValue: 'distance',
+      const snapshot = snapshotGraph(directed ? directedFrom(U_EDGES) : undirectedFrom(U_EDGES), {
+        getEdgeWeight: 'distance',
+        valueKind: 'distance',
       });
       const exact = betweennessValues(snapshot).values;
       const runs = 600;
@@ -269,12 +270,12 @@ describe('sampled betweenness (Brandes–Pich)', () => {
   it('linear scaling sums to exact betweenness over all sources (directed: forward + backward)', () => {
     // the identity behind unbiasedness, checked without sampling: Σ_s x_s(v) = c_B(v)
     for (const graph of [directedFrom(U_EDGES), undirectedFrom(U_EDGES), communityGraph(120, 4)]) {
-      const snap = compactGraph(graph, { getEdgeValue: 'distance' });
-      const n = snap.nodes.length;
+      const snap = snapshotGraph(graph, { getEdgeWeight: 'distance', valueKind: 'distance' });
+      const n = snap.n;
       const exact = betweennessValues(snap, { normalized: false }).values;
       const sum = new Float64Array(n);
       const ws = new BrandesWorkspace(n);
-      const reverse = transposeCompact(snap);
+      const reverse = transposeSnapshot(snap);
       for (let s = 0; s < n; s++) {
         ws.accumulate(snap, s, sum, true);
         ws.accumulate(reverse, s, sum, true);
@@ -286,7 +287,7 @@ describe('sampled betweenness (Brandes–Pich)', () => {
 
   it('converges to exact: Spearman ≥ 0.95 with k = 256 on a 2,000-person graph', () => {
     const g = communityGraph(2000, 2024);
-    const snapshot = compactGraph(g, { getEdgeValue: 'distance' });
+    const snapshot = snapshotGraph(g, { getEdgeWeight: 'distance', valueKind: 'distance' });
     const exact = betweennessValues(snapshot).values;
     const rhos: number[] = [];
     const coverage: number[] = [];
@@ -295,7 +296,7 @@ describe('sampled betweenness (Brandes–Pich)', () => {
       const est = new Float64Array(2000);
       const se = new Float64Array(2000);
       for (const p of sampled.people) {
-        const i = snapshot.nodes.indexOf(p.person);
+        const i = snapshot.keys.indexOf(p.person);
         est[i] = p.betweenness;
         se[i] = p.standardError as number;
       }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/graph/ingest.js';
+import { readCsv } from '../../src/log/csv.js';
 import { arcWindows, ReplicateCohesion } from '../../src/practice/bootstrap-cohesion.js';
 import { cohesionRecord } from '../../src/practice/cohesion.js';
 import { sampleCohesionNulls } from '../../src/practice/cohesion-nulls.js';
@@ -7,6 +10,7 @@ import { buildEvidence } from '../../src/practice/evidence.js';
 import { indicesOf } from '../../src/practice/groups.js';
 import { sortedFinite, sortedPLower, sortedPTwoSided, sortedPUpper } from '../../src/practice/sorted.js';
 import { pLower, pTwoSided, pUpper } from '../../src/practice/stats.js';
+import { type GroupTest, testGroups } from '../../src/practice/test-groups.js';
 import { createRng } from '../../src/random.js';
 import { smallOrganisation } from './logs.js';
 
@@ -64,5 +68,56 @@ describe('bootstrap replicates of cohesion', async () => {
     const rep = engine.replicate(half);
     expect(rep[0]?.pUpper).toBeLessThan(0.05);
     expect(rep[1]?.pUpper).toBeGreaterThan(0.05);
+  });
+});
+
+describe('bootstrap confidence of the verdicts', async () => {
+  const org = smallOrganisation(3);
+  const input = await ingest(org.messages, { window: '7d', channels: true });
+  const result = testGroups(
+    input,
+    [
+      { name: 'guild', channel: '#guild' },
+      { name: 'help', channel: '#help' },
+    ],
+    { seed: 2, samples: 99, bootstrap: 60 },
+  );
+  const guild = result.groups[0] as GroupTest;
+
+  it('a replicate judges the role mix against the exact null of its own margins', () => {
+    // every guild member both asks and shares: the null is a point mass, and a shorter history (a replicate
+    // missing some windows) has its own point mass, so the indicator stays 'neither' in every replicate
+    const role = guild.indicators.find((i) => i.name === 'roleMix');
+    expect(role?.null).toMatchObject({ exact: true, samples: 0, sd: 0 });
+    expect(role?.regime).toBe('neither');
+  });
+
+  it('a community of practice is confidently one, and help seeking confidently social learning', () => {
+    expect(guild.verdict).toBe('community-of-practice');
+    expect(guild.confidence.value).toBeGreaterThanOrEqual(0.9);
+    expect(result.groups[1]?.verdict).toBe('social-learning');
+    expect(result.groups[1]?.confidence.value).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('bootstrap confidence on the sample organisation (fixtures/sample-org)', async () => {
+  // the planted communities of practice as people groups, as the demo reads them from groups.csv
+  const dir = new URL('../../fixtures/sample-org/', import.meta.url);
+  const truth = JSON.parse(readFileSync(new URL('truth.json', dir), 'utf8')) as {
+    groups: { name: string; kind: string; members: string[] }[];
+  };
+  const input = await ingest(readCsv(fileURLToPath(new URL('messages.csv', dir))), { window: '14d' });
+  const cop = truth.groups.filter((g) => g.kind === 'community-of-practice');
+  const result = testGroups(
+    input,
+    cop.map((g) => ({ name: g.name, members: g.members })),
+    { seed: 42 },
+  );
+
+  it('its communities of practice are confidently so: replicates keep the verdict (they did 3–14 % of the time when judged against the full history’s nulls)', () => {
+    for (const g of result.groups) {
+      expect(g.verdict).toBe('community-of-practice');
+      expect(g.confidence.value).toBeGreaterThanOrEqual(0.9);
+    }
   });
 });

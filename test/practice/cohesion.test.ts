@@ -1,8 +1,8 @@
 import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { snapshotGraph } from '../../src/graph/snapshot.js';
 import { cohesionRecord, settleCohesion } from '../../src/practice/cohesion.js';
 import { sampleCohesionNulls } from '../../src/practice/cohesion-nulls.js';
-import { snapshotGraph } from '../../src/practice/snapshot.js';
 
 const options = { samples: 50, strata: 2, burnIn: 10, thin: 1, seed: 1, setSeeds: ['a', 'b'] };
 

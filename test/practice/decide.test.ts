@@ -52,6 +52,33 @@ describe('the decision table (docs/method.md)', () => {
     expect([d.verdict, d.rule]).toEqual(['not-a-unit', 'R1']);
   });
 
+  it('R1: pulled help that stays inside (help cohesion) makes a unit; help cohesion without pull does not', () => {
+    const pulled = decide({
+      ...base,
+      cohesive: false,
+      helpCohesive: true,
+      residualCohesive: false,
+      indicators: indicators(hub),
+    });
+    expect([pulled.verdict, pulled.rule, pulled.unit]).toEqual(['social-learning', 'R2', true]);
+    const split = decide({
+      ...base,
+      cohesive: false,
+      helpCohesive: true,
+      residualCohesive: false,
+      indicators: indicators({ roleMix: 'social-learning' }),
+    });
+    expect(split.verdict).toBe('social-learning');
+    const unpulled = decide({
+      ...base,
+      cohesive: false,
+      helpCohesive: true,
+      residualCohesive: false,
+      indicators: indicators(practice),
+    });
+    expect([unpulled.verdict, unpulled.rule, unpulled.unit]).toEqual(['not-a-unit', 'R1', false]);
+  });
+
   it('R2: hub and no residual cohesion → social learning (untestable residual counts as none)', () => {
     for (const residualCohesive of [false, null]) {
       const d = decide({ ...base, cohesive: true, residualCohesive, indicators: indicators(hub) });
@@ -59,12 +86,12 @@ describe('the decision table (docs/method.md)', () => {
     }
   });
 
-  it('R3: cohesive, but no help threads → insufficient-evidence', () => {
+  it('R3: cohesive, but no help threads → insufficient-evidence (even when the threads share)', () => {
     const d = decide({
       ...base,
       cohesive: true,
       residualCohesive: null,
-      indicators: indicators(practice, ['helpCentralisation', 'roleMix']),
+      indicators: indicators({ ...practice, shareMix: 'community-of-practice' }, ['helpCentralisation', 'roleMix']),
     });
     expect([d.verdict, d.rule]).toEqual(['insufficient-evidence', 'R3']);
   });

@@ -62,7 +62,7 @@ describe('help indicators', () => {
 
   it('help events count asks, answers (members only) and, with kinds, shares', () => {
     const members = new Set(['ann', 'bob', 'cy', 'dee', 'exp']);
-    const ev = helpEvents(threads, (p) => members.has(p), helpBasisOf(threads, 'auto'));
+    const ev = helpEvents(threads, members, helpBasisOf(threads, 'auto'));
     expect(ev.basis).toBe('questions');
     // t4 is answered only by a non-member: left out
     expect(ev.threads).toHaveLength(3);
@@ -70,13 +70,13 @@ describe('help indicators', () => {
     expect(ev.gives[at('exp')]).toBe(4);
     expect(ev.asks[at('ann')]).toBe(1);
     expect(ev.shares[at('exp')]).toBe(1);
-    const all = helpEvents(threads, (p) => members.has(p), 'all');
+    const all = helpEvents(threads, members, 'all');
     expect(all.threads).toHaveLength(4);
     expect(helpBasisOf([thread('x', 'a', [['b', 1]])], 'auto')).toBe('all');
   });
 
   it('top answerers give at least twice the even share, at most `max` of them', () => {
-    const ev = helpEvents(threads, () => true, 'questions');
+    const ev = helpEvents(threads, null, 'questions');
     // answers: exp 4, ann 1, out 3 over 6 people (ann, exp, bob, cy, dee, out): even share 8/6; ≥ 2 × → ≥ 2.67
     expect(topAnswerers(ev, 2, 3).map((t) => [t.person, t.answers])).toEqual([
       ['exp', 4],
@@ -85,9 +85,33 @@ describe('help indicators', () => {
     expect(topAnswerers(ev, 2, 1)).toHaveLength(1);
   });
 
+  it('asks and gives are the expertise module’s questions and answers; top answerers follow its ranking', () => {
+    // 'busy' answers 6 but asks 6 (z = 0); 'pure' answers 4 and never asks (z = 2): the expert ranking puts
+    // 'pure' first although 'busy' gives more answers; both give ≥ 2 × the even share (Σa = 16 over 10
+    // active people: ≥ 3.2), the n's who answer 'busy' (3 each) do not
+    const ts = [
+      ...Array.from({ length: 4 }, (_, i) => thread(`p${i}`, `m${i}`, [['pure', 1]])),
+      ...Array.from({ length: 6 }, (_, i) => thread(`b${i}`, `m${i % 2}`, [['busy', 1]])),
+      ...Array.from({ length: 6 }, (_, i) => thread(`q${i}`, 'busy', [[`m${2 + (i % 4)}`, 0]])),
+      ...Array.from({ length: 6 }, (_, i) => thread(`r${i}`, 'busy', [[`n${i % 2}`, 1]])),
+    ];
+    const ev = helpEvents(ts, null, 'all');
+    const at = (p: string) => ev.people.indexOf(p);
+    for (const r of ev.expertise.people) {
+      if (at(r.person) < 0) continue;
+      expect([ev.asks[at(r.person)], ev.gives[at(r.person)]]).toEqual([r.questions, r.answers]);
+    }
+    expect(ev.gives[at('busy')]).toBe(6);
+    expect(ev.asks[at('busy')]).toBe(6);
+    expect(topAnswerers(ev, 2, 3).map((t) => [t.person, t.answers])).toEqual([
+      ['pure', 4],
+      ['busy', 6],
+    ]);
+  });
+
   it('a star of answers is a hub; spread answers are flat (against uniform re-assignment)', () => {
     const star = Array.from({ length: 30 }, (_, i) => thread(`s${i}`, `a${i}`, [['hub', 1]]));
-    const starEvents = helpEvents(star, () => true);
+    const starEvents = helpEvents(star, null);
     const [, hub] = helpIndicators(starEvents, {
       samples: 99,
       rng: createRng(1),
@@ -101,17 +125,14 @@ describe('help indicators', () => {
     expect(hub?.detail?.answerPurity).toBe(1);
     expect(hub?.judge?.(1, 0.01, 'above', 0.05).regime).toBe('social-learning');
     const ring = Array.from({ length: 30 }, (_, i) => thread(`r${i}`, `a${i}`, [[`a${(i + 1) % 30}`, 1]]));
-    const [role, flat] = helpIndicators(
-      helpEvents(ring, () => true),
-      {
-        samples: 99,
-        rng: createRng(1),
-        hubCentralisation: 0.3,
-        flatCentralisation: 0.15,
-        topAnswerers: [],
-        minAnswerPurity: 0.9,
-      },
-    );
+    const [role, flat] = helpIndicators(helpEvents(ring, null), {
+      samples: 99,
+      rng: createRng(1),
+      hubCentralisation: 0.3,
+      flatCentralisation: 0.15,
+      topAnswerers: [],
+      minAnswerPurity: 0.9,
+    });
     expect(flat?.observed).toBe(0);
     expect(flat?.judge?.(0, 1, 'below', 0.05).regime).toBe('community-of-practice');
     // everyone both asks and answers in the ring
@@ -124,7 +145,7 @@ describe('help indicators', () => {
       ...Array.from({ length: 40 }, (_, i) => thread(`q${i}`, `m${i % 12}`, [[i % 2 ? 's1' : 's2', 1]])),
       ...Array.from({ length: 10 }, (_, i) => thread(`s${i}`, i % 2 ? 's1' : 's2', [[`m${i}`, 1]])),
     ];
-    const ev = helpEvents(threads, () => true);
+    const ev = helpEvents(threads, null);
     const top = [ev.people.indexOf('s1'), ev.people.indexOf('s2')];
     // s1 and s2: 40 answers, 10 questions of their own
     expect(answerPurity(ev, top)).toBeCloseTo(40 / 50, 12);
@@ -187,6 +208,14 @@ describe('temporal indicators', () => {
     // every asker arrives after window 0 and never comes back: slope of coreness on tenure
     expect(unavailable).toEqual([]);
     expect(indicators.find((i) => i.name === 'newcomerSlope')?.observed).toBeLessThan(0);
+    // time runs over the observed windows: the same eight windows spread over years (gaps in the record)
+    // give the same events, the same span and the same tenures
+    const spread = groupEvents(
+      windows.map((w, i) => ({ ...w, index: i * 365, start: i * 365, end: i * 365 + 1 })),
+      members,
+    );
+    expect([spread.span, spread.firstWindow]).toEqual([8, 0]);
+    expect(Array.from(spread.window)).toEqual(Array.from(ev.window));
   });
 });
 

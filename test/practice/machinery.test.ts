@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { snapshotGraph } from '../../src/graph/snapshot.js';
 import { PairSet } from '../../src/practice/pair-set.js';
 import { DirectedRewirer } from '../../src/practice/rewire.js';
 import { internalStrength, Marks, SetIndex } from '../../src/practice/sets.js';
-import { snapshotGraph } from '../../src/practice/snapshot.js';
 import { StratifiedSampler } from '../../src/practice/strata.js';
 import { createRng } from '../../src/random.js';
 

@@ -1,5 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { detectCommunities } from '../../src/communities/detect.js';
 import { testCommunities } from '../../src/practice/test-communities.js';
 import { createRng } from '../../src/random.js';
 
@@ -50,5 +51,27 @@ describe('testCommunities (Kojaku & Masuda q–s test)', () => {
     expect(one.communities).toHaveLength(1);
     expect(one.communities[0]?.significant).toBe(false);
     expect(() => testCommunities(new UndirectedGraph())).toThrow(/no node/);
+  });
+
+  it('detects with detectCommunities by default, and tests a given partition against the same detector', () => {
+    const g = planted(4, 15, 0.5, 0.02, 4);
+    const own = testCommunities(g, { samples: 20, seed: 6 });
+    expect(own.params).toMatchObject({ detector: 'detectCommunities', observed: 'detected' });
+    // the tested communities are those detectCommunities finds on the graph (the planted four)
+    expect(own.communities.map((c) => c.size).sort()).toEqual(
+      detectCommunities(g, { seed: 1 })
+        .communities.map((c) => c.length)
+        .sort(),
+    );
+    // the planted partition, given: every group significant; a random labelling, given: none
+    const truth = Object.fromEntries(g.nodes().map((n) => [n, Math.floor(Number(n.slice(1)) / 15)]));
+    const given = testCommunities(g, { samples: 20, seed: 6, partition: truth });
+    expect(given.params.observed).toBe('given');
+    expect(given.communities).toHaveLength(4);
+    for (const c of given.communities) expect(c.significant).toBe(true);
+    const rng = createRng(9);
+    const random = Object.fromEntries(g.nodes().map((n) => [n, Math.floor(rng() * 4)]));
+    const none = testCommunities(g, { samples: 20, seed: 6, partition: random });
+    for (const c of none.communities) expect(c.significant).toBe(false);
   });
 });

@@ -111,7 +111,12 @@ export const standInStages: AnalysisStages = {
 };
 
 export async function analyzeSynthetic(
-  options: { stages?: AnalysisStages; pseudonymizer?: Pseudonymizer; minGroupSize?: number } = {},
+  options: {
+    stages?: AnalysisStages;
+    pseudonymizer?: Pseudonymizer;
+    minGroupSize?: number;
+    communityNullGraphs?: number;
+  } = {},
 ) {
   const roster = await readRoster({ text: syntheticRosterCsv(), name: 'roster.csv' });
   return analyzeOrganization(syntheticMessages(), {
@@ -123,5 +128,6 @@ export async function analyzeSynthetic(
     ...(options.stages ? { stages: options.stages } : {}),
     ...(options.pseudonymizer ? { pseudonymizer: options.pseudonymizer } : {}),
     ...(options.minGroupSize ? { minGroupSize: options.minGroupSize } : {}),
+    ...(options.communityNullGraphs !== undefined ? { communityNullGraphs: options.communityNullGraphs } : {}),
   });
 }

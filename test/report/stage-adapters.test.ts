@@ -71,12 +71,17 @@ const stages: AnalysisStages = {
     structuralHoles: (graph) => ({ people: graph.nodes().map((person) => ({ person, constraint: null })) }),
   }),
   practice: createPracticeStage({
-    testGroups: (_input, groups) => ({
+    testGroups: (_input, groups, options) => ({
       method: 'practice-test',
       groups: groups.map(
         (g): GroupTestLike => ({
           group: g.name,
-          verdict: g.scope === 'channel' ? 'social-learning' : 'community-of-practice',
+          verdict:
+            g.scope === 'channel'
+              ? 'social-learning'
+              : g.selection && !g.selection.significant
+                ? 'not-a-unit'
+                : 'community-of-practice',
           copScore: 0.4,
           confidence: {
             value: g.scope === 'channel' ? null : 0.9,
@@ -93,18 +98,26 @@ const stages: AnalysisStages = {
               regime: 'community-of-practice',
             },
           ],
+          alignment: options.communities
+            ? { community: g.name === '#help' ? null : 0, jaccard: 0.5, expectedJaccard: 0.2 }
+            : null,
           evidence: [`tested ${g.name}`],
         }),
       ),
     }),
-    matchGroups: (groups) => ({
-      groups: [...groups.keys()].map((group) => ({
-        group,
-        community: group === '#help' ? null : 0,
-        jaccard: 0.5,
-        expectedJaccard: 0.2,
-      })),
-    }),
+    testCommunities: (_graph, options) => {
+      calls.push(`q–s ${options.samples} ${options.seed}`);
+      const ids = [...new Set(options.partition.values())].sort();
+      return {
+        communities: ids.map((id) => ({
+          community: String(id),
+          quality: 0.1,
+          p: id === 1 ? 0.4 : 0.01,
+          q: id === 1 ? 0.4 : 0.02,
+          significant: id !== 1,
+        })),
+      };
+    },
   }),
 };
 
@@ -148,6 +161,27 @@ describe('stage adapters (createCommunitiesStage, createExpertiseStage, createBr
       alignment: { community: 0, jaccard: 0.5, expectedJaccard: 0.2 },
       evidence: ['tested team:alpha'],
     });
+  });
+
+  it('tests the detected communities after their q–s test; emergent communities of practice come first', async () => {
+    const { report } = await analyzeSynthetic({ stages });
+    expect(calls).toContain('q–s 100 42');
+    const tested = report.communities.filter((c) => c.verdict !== null);
+    expect(tested.length).toBeGreaterThan(0);
+    // communities below the minimum group size are not tested; the stand-in's q–s test rejects community 1
+    for (const c of report.communities) {
+      const expected = c.size < 5 ? null : c.id === 1 ? 'not-a-unit' : 'community-of-practice';
+      expect([c.id, c.verdict]).toEqual([c.id, expected]);
+    }
+    // communityNullGraphs: 0 leaves them untested
+    calls.length = 0;
+    const untested = await analyzeSynthetic({ stages, communityNullGraphs: 0 });
+    expect(calls.some((c) => c.startsWith('q–s'))).toBe(false);
+    expect(untested.report.communities.every((c) => c.verdict === null)).toBe(true);
+    expect(untested.report.params.communityNullGraphs).toBe(0);
+    const first = report.communities.findIndex((c) => c.verdict !== 'community-of-practice');
+    const lastCop = report.communities.map((c) => c.verdict).lastIndexOf('community-of-practice');
+    expect(first === -1 || lastCop < first).toBe(true);
   });
 
   it('reportCohesion takes the larger p of the two nulls; reportIndicator draws mean ± 1.96 sd', () => {

@@ -13,6 +13,12 @@ import { type Classification, type ClassifyOptions, classifyMessage } from './cl
 export interface ClassifyMessagesOptions extends ClassifyOptions {
   /** Replace a `kind` the reader already set (Stack Exchange posts carry one). Default `false`. */
   overwrite?: boolean;
+  /**
+   * Classify only messages with a non-empty `text` (the others pass through unlabelled; their place in the
+   * threads is still tracked). Without text the classifier reads structure alone (a root is a question), which
+   * would label every thread a question. Default `false`.
+   */
+  requireText?: boolean;
   /** Recent message ids remembered to find a reply's thread starter. Default 2,000,000. */
   replyIndexCapacity?: number;
   /** Called with every classification made, e.g. to collect evidence. */
@@ -55,7 +61,8 @@ export async function* classifyMessages(
         (m.replyTo !== undefined ? starterOfMessage.get(m.replyTo) : undefined);
     }
     if (starter !== undefined) starterOfMessage.set(m.id, starter);
-    if (m.kind === undefined || options.overwrite) {
+    const readable = !options.requireText || (m.text !== undefined && m.text.trim() !== '');
+    if ((m.kind === undefined || options.overwrite) && readable) {
       const input = {
         isReply,
         ...(m.text !== undefined ? { text: m.text } : {}),
