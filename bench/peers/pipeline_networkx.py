@@ -36,6 +36,7 @@ from datetime import datetime
 import networkx as nx
 
 STAGES = {}
+csv.field_size_limit(sys.maxsize)  # mass mail to everyone makes long recipient cells
 
 
 def reset_peak():
