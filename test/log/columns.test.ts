@@ -92,7 +92,7 @@ describe('hasBatches / forEachMessage', () => {
         yield [m('1'), m('2')];
         yield [m('3')];
       },
-      async *[Symbol.asyncIterator]() {
+      [Symbol.asyncIterator](): AsyncIterator<Message> {
         throw new Error('should not be iterated one by one');
       },
     };
