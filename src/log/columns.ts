@@ -21,7 +21,11 @@ export function grow<T extends Float64Array | Int32Array | Uint32Array | Uint8Ar
   return b;
 }
 
-/** Interns strings (person ids, channels) as dense integers 0..n−1 in order of first appearance. */
+/**
+ * Interns strings (person ids, channels) as dense integers 0..n−1 in order of first appearance. The strings
+ * are kept as given: readers hand over one shared string per person (see `createIdentityResolver`), which
+ * makes lookups pointer comparisons.
+ */
 export class PersonIndex {
   readonly ids: string[] = [];
   private readonly byId = new Map<string, number>();
@@ -31,9 +35,8 @@ export class PersonIndex {
     let i = this.byId.get(id);
     if (i === undefined) {
       i = this.ids.length;
-      const own = ownString(id);
-      this.byId.set(own, i);
-      this.ids.push(own);
+      this.byId.set(id, i);
+      this.ids.push(id);
     }
     return i;
   }

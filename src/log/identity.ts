@@ -10,6 +10,7 @@
  */
 
 import { OptionError } from '../errors.js';
+import { ownString } from './columns.js';
 
 /** How person ids are normalised by readers. */
 export interface IdentityOptions {
@@ -77,9 +78,11 @@ function memoize(resolve: IdentityResolver): IdentityResolver {
   return (raw) => {
     let id = cache.get(raw);
     if (id === undefined) {
-      id = resolve(raw);
+      // own copies: the raw cell may be a slice of a large chunk of input
+      const resolved = resolve(raw);
+      id = ownString(resolved);
       if (cache.size >= IDENTITY_CACHE_SIZE) cache.clear();
-      cache.set(raw, id);
+      cache.set(raw === resolved ? id : ownString(raw), id);
     }
     return id;
   };
