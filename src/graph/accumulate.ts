@@ -6,36 +6,9 @@
  * @module
  */
 
-/** Interns person ids as dense integers 0..n−1 in order of first appearance. */
-export class PersonIndex {
-  readonly ids: string[] = [];
-  private readonly byId = new Map<string, number>();
+import { grow, PersonIndex } from '../log/columns.js';
 
-  /** The integer of `id`, creating it if new. */
-  get(id: string): number {
-    let i = this.byId.get(id);
-    if (i === undefined) {
-      i = this.ids.length;
-      this.byId.set(id, i);
-      this.ids.push(id);
-    }
-    return i;
-  }
-
-  get size(): number {
-    return this.ids.length;
-  }
-}
-
-function grow<T extends Float64Array | Int32Array | Uint32Array>(a: T, size: number, fill?: number): T {
-  if (a.length >= size) return a;
-  let cap = Math.max(16, a.length);
-  while (cap < size) cap *= 2;
-  const b = new (a.constructor as new (n: number) => T)(cap);
-  if (fill !== undefined) b.fill(fill, a.length);
-  b.set(a);
-  return b;
-}
+export { PersonIndex };
 
 /** Number of tie kinds stored per tie (to, cc, bcc, reply, mention). */
 export const KINDS = 5;

@@ -10,6 +10,7 @@
  */
 
 import { OptionError } from '../errors.js';
+import { ownString } from './columns.js';
 
 /** How person ids are normalised by readers. */
 export interface IdentityOptions {
@@ -54,9 +55,35 @@ export function createIdentityResolver(options: IdentityOptions = {}): IdentityR
     }
     aliases.set(normalizePersonId(from, caseFold), normalizePersonId(to, caseFold));
   }
-  if (aliases.size === 0) return (raw) => normalizePersonId(raw, caseFold);
+  const resolve: IdentityResolver =
+    aliases.size === 0
+      ? (raw) => normalizePersonId(raw, caseFold)
+      : (raw) => {
+          const id = normalizePersonId(raw, caseFold);
+          return aliases.get(id) ?? id;
+        };
+  return memoize(resolve);
+}
+
+/** Distinct raw ids a resolver remembers; beyond, it forgets them all and starts again. */
+export const IDENTITY_CACHE_SIZE = 1 << 20;
+
+/**
+ * A log names the same few people millions of times: remembering each raw id's canonical form saves the
+ * normalisation, and every occurrence of a person then shares one string, whose hash later lookups (graph,
+ * threads) find already computed.
+ */
+function memoize(resolve: IdentityResolver): IdentityResolver {
+  const cache = new Map<string, string>();
   return (raw) => {
-    const id = normalizePersonId(raw, caseFold);
-    return aliases.get(id) ?? id;
+    let id = cache.get(raw);
+    if (id === undefined) {
+      // own copies: the raw cell may be a slice of a large chunk of input
+      const resolved = resolve(raw);
+      id = ownString(resolved);
+      if (cache.size >= IDENTITY_CACHE_SIZE) cache.clear();
+      cache.set(raw === resolved ? id : ownString(raw), id);
+    }
+    return id;
   };
 }

@@ -207,15 +207,29 @@ export function isReiterable(source: LogSource): boolean {
   return typeof source === 'string' || source instanceof URL || (typeof source === 'object' && 'text' in source);
 }
 
+/** A source that can hand its messages over in arrays (a {@link MessageLog}, or a pipeline stage over one). */
+export interface MessageBatches {
+  batches(): AsyncIterable<Message[]>;
+}
+
+/** Whether a message source offers {@link MessageBatches.batches}. */
+export function hasBatches(messages: unknown): messages is MessageBatches {
+  return (
+    typeof messages === 'object' &&
+    messages !== null &&
+    typeof (messages as Partial<MessageBatches>).batches === 'function'
+  );
+}
+
 /**
- * Calls `fn` for every message of an (async) iterable, using `batches()` when the source offers it.
- * Used by every consumer of messages, so that hot loops avoid an `await` per message.
+ * Calls `fn` for every message of an (async) iterable, using `batches()` when the source offers it
+ * ({@link hasBatches}). Used by every consumer of messages, so that hot loops avoid an `await` per message.
  */
 export async function forEachMessage(
   messages: AsyncIterable<Message> | Iterable<Message>,
   fn: (message: Message) => void,
 ): Promise<void> {
-  if (messages instanceof MessageLog) {
+  if (hasBatches(messages)) {
     for await (const batch of messages.batches()) for (const m of batch) fn(m);
     return;
   }

@@ -20,15 +20,17 @@
  * The same definitions serve e-mail reply chains, forum/Q&A threads and chat threads; for chat without
  * explicit links the quality depends on the reply inference of the reader.
  *
- * Memory grows with the number of threads and the distinct authors in each, not with message text.
+ * Memory grows with the number of threads and the distinct authors in each, not with message text: while
+ * the log is read, a thread is a row of typed-array columns and its authors integers in shared pools.
  *
  * @module
  */
 
 import { type Instant, parseInstant } from '../duration.js';
 import { OptionError } from '../errors.js';
+import { grow, ownString, PersonIndex, StringPool } from './columns.js';
 import { BoundedIdMap, DEFAULT_REPLY_INDEX_CAPACITY } from './id-map.js';
-import type { Message, MessageKind } from './message.js';
+import { MESSAGE_KINDS, type Message, type MessageKind } from './message.js';
 import { forEachMessage } from './message-log.js';
 
 /** One replier of a thread. */
@@ -116,35 +118,20 @@ export interface ThreadSummaries {
   };
 }
 
-interface ThreadAcc {
-  id: string;
-  channel?: string;
-  subject?: string;
-  tags?: Set<string>;
-  rootAuthor?: string;
-  rootExplicit: boolean;
-  rootTime: number;
-  rootOrder: number;
-  rootKind?: MessageKind;
-  start?: number;
-  end?: number;
-  messages: number;
-  depth: number;
-  authors: Map<string, number>;
-  kinds: Record<MessageKind, number>;
-}
-
 const zeroKinds = (): Record<MessageKind, number> => ({ question: 0, answer: 0, share: 0, discussion: 0 });
+const KIND_COUNT = MESSAGE_KINDS.length;
+const KIND_NUMBER: Readonly<Record<MessageKind, number>> = { question: 0, answer: 1, share: 2, discussion: 3 };
 
 /**
  * Streaming accumulator behind {@link summarizeThreads}; feed it with `add` (e.g. in the same pass that
  * builds the graph) and call `finish` once.
+ *
+ * Threads are numbered in order of first appearance and held in typed-array columns; authors are interned
+ * as integers and each thread's authors (with their message counts, in order of first message) form a
+ * linked list in shared pools, so a thread costs a few dozen bytes while the log is read, whatever its size.
  */
 export class ThreadCollector {
-  private readonly threads = new Map<string, ThreadAcc>();
   private readonly index: BoundedIdMap;
-  private readonly threadIds: string[] = [];
-  private readonly threadNumber = new Map<string, number>();
   private readonly exclude: Set<string>;
   private pending: Message[] = [];
   private readonly from: number | undefined;
@@ -159,6 +146,33 @@ export class ThreadCollector {
     threadsWithoutRoot: 0,
     unresolvedReplies: 0,
   };
+  private readonly people = new PersonIndex();
+  private readonly channels = new PersonIndex();
+  private readonly numberOf = new Map<string, number>();
+  // one entry per thread, in order of first appearance
+  private readonly ids: string[] = [];
+  private readonly subjects: (string | undefined)[] = [];
+  private readonly subjectPool = new StringPool();
+  private readonly tags = new Map<number, Set<string>>();
+  private channel = new Int32Array(0);
+  private rootAuthor = new Int32Array(0);
+  private rootExplicit = new Uint8Array(0);
+  private rootTime = new Float64Array(0);
+  private rootOrder = new Float64Array(0);
+  private rootKind = new Int8Array(0);
+  private timed = new Uint8Array(0);
+  private start = new Float64Array(0);
+  private end = new Float64Array(0);
+  private count = new Int32Array(0);
+  private depth = new Int32Array(0);
+  private kinds = new Int32Array(0);
+  private head = new Int32Array(0);
+  private tail = new Int32Array(0);
+  // authors of every thread: linked lists in shared pools
+  private author = new Int32Array(0);
+  private authored = new Int32Array(0);
+  private next = new Int32Array(0);
+  private authorsUsed = 0;
 
   constructor(options: ThreadOptions = {}) {
     const capacity = options.replyIndexCapacity ?? DEFAULT_REPLY_INDEX_CAPACITY;
@@ -171,58 +185,117 @@ export class ThreadCollector {
     if (options.to !== undefined) this.to = parseInstant(options.to, 'to', 'log/threads');
   }
 
-  private thread(id: string): ThreadAcc {
-    let t = this.threads.get(id);
-    if (!t) {
-      t = {
-        id,
-        rootExplicit: false,
-        rootTime: Number.POSITIVE_INFINITY,
-        rootOrder: Number.POSITIVE_INFINITY,
-        messages: 0,
-        depth: 0,
-        authors: new Map(),
-        kinds: zeroKinds(),
-      };
-      this.threads.set(id, t);
-      this.threadNumber.set(id, this.threadIds.length);
-      this.threadIds.push(id);
+  /** The number of thread `id`, creating the thread if new. */
+  private thread(id: string): number {
+    let t = this.numberOf.get(id);
+    if (t !== undefined) return t;
+    t = this.ids.length;
+    const own = ownString(id);
+    this.numberOf.set(own, t);
+    this.ids.push(own);
+    this.subjects.push(undefined);
+    if (t >= this.channel.length) {
+      const n = t + 1;
+      this.channel = grow(this.channel, n);
+      this.rootAuthor = grow(this.rootAuthor, n);
+      this.rootExplicit = grow(this.rootExplicit, n);
+      this.rootTime = grow(this.rootTime, n);
+      this.rootOrder = grow(this.rootOrder, n);
+      this.rootKind = grow(this.rootKind, n);
+      this.timed = grow(this.timed, n);
+      this.start = grow(this.start, n);
+      this.end = grow(this.end, n);
+      this.count = grow(this.count, n);
+      this.depth = grow(this.depth, n);
+      this.kinds = grow(this.kinds, n * KIND_COUNT);
+      this.head = grow(this.head, n);
+      this.tail = grow(this.tail, n);
     }
+    this.channel[t] = -1;
+    this.rootAuthor[t] = -1;
+    this.rootTime[t] = Number.POSITIVE_INFINITY;
+    this.rootOrder[t] = Number.POSITIVE_INFINITY;
+    this.rootKind[t] = -1;
+    this.head[t] = -1;
+    this.tail[t] = -1;
     return t;
+  }
+
+  /** Counts one message of `person` in thread `t` (authors kept in order of their first message). */
+  private addAuthor(t: number, person: number): void {
+    let a = this.head[t] as number;
+    while (a >= 0) {
+      if (this.author[a] === person) {
+        this.authored[a] = (this.authored[a] as number) + 1;
+        return;
+      }
+      a = this.next[a] as number;
+    }
+    a = this.authorsUsed++;
+    if (a >= this.author.length) {
+      this.author = grow(this.author, a + 1);
+      this.authored = grow(this.authored, a + 1);
+      this.next = grow(this.next, a + 1);
+    }
+    this.author[a] = person;
+    this.authored[a] = 1;
+    this.next[a] = -1;
+    const last = this.tail[t] as number;
+    if (last < 0) this.head[t] = a;
+    else this.next[last] = a;
+    this.tail[t] = a;
   }
 
   private place(m: Message, threadId: string, depth: number, isRoot: boolean, explicitRoot: boolean): void {
     const t = this.thread(threadId);
     const order = this.order++;
-    t.messages++;
-    t.authors.set(m.sender, (t.authors.get(m.sender) ?? 0) + 1);
-    if (m.kind) t.kinds[m.kind]++;
-    if (m.channel !== undefined && t.channel === undefined) t.channel = m.channel;
+    const sender = this.people.get(m.sender);
+    this.count[t] = (this.count[t] as number) + 1;
+    this.addAuthor(t, sender);
+    if (m.kind) {
+      const k = t * KIND_COUNT + KIND_NUMBER[m.kind];
+      this.kinds[k] = (this.kinds[k] as number) + 1;
+    }
+    if (m.channel !== undefined && this.channel[t] === -1) this.channel[t] = this.channels.get(m.channel);
     if (m.tags) {
-      if (!t.tags) t.tags = new Set();
-      for (const tag of m.tags) t.tags.add(tag);
+      let set = this.tags.get(t);
+      if (!set) {
+        set = new Set();
+        this.tags.set(t, set);
+      }
+      for (const tag of m.tags) set.add(tag);
     }
     if (m.timestamp !== undefined) {
-      if (t.start === undefined || m.timestamp < t.start) t.start = m.timestamp;
-      if (t.end === undefined || m.timestamp > t.end) t.end = m.timestamp;
-    }
-    if (depth > t.depth) t.depth = depth;
-    if (isRoot) {
-      const time = m.timestamp ?? Number.POSITIVE_INFINITY;
-      const better =
-        (explicitRoot && !t.rootExplicit) ||
-        (explicitRoot === t.rootExplicit && (time < t.rootTime || (time === t.rootTime && order < t.rootOrder)));
-      if (better) {
-        t.rootAuthor = m.sender;
-        t.rootExplicit = explicitRoot;
-        t.rootTime = time;
-        t.rootOrder = order;
-        t.rootKind = m.kind;
-        if (m.subject !== undefined) t.subject = m.subject;
+      const time = m.timestamp;
+      if (this.timed[t] === 0) {
+        this.timed[t] = 1;
+        this.start[t] = time;
+        this.end[t] = time;
+      } else {
+        if (time < (this.start[t] as number)) this.start[t] = time;
+        if (time > (this.end[t] as number)) this.end[t] = time;
       }
     }
-    if (t.subject === undefined && m.subject !== undefined) t.subject = m.subject;
-    this.index.set(m.id, (this.threadNumber.get(threadId) as number) * 1024 + Math.min(depth, 1023));
+    if (depth > (this.depth[t] as number)) this.depth[t] = depth;
+    if (isRoot) {
+      const time = m.timestamp ?? Number.POSITIVE_INFINITY;
+      const rootExplicit = this.rootExplicit[t] === 1;
+      const rootTime = this.rootTime[t] as number;
+      const better =
+        (explicitRoot && !rootExplicit) ||
+        (explicitRoot === rootExplicit &&
+          (time < rootTime || (time === rootTime && order < (this.rootOrder[t] as number))));
+      if (better) {
+        this.rootAuthor[t] = sender;
+        this.rootExplicit[t] = explicitRoot ? 1 : 0;
+        this.rootTime[t] = time;
+        this.rootOrder[t] = order;
+        this.rootKind[t] = m.kind ? KIND_NUMBER[m.kind] : -1;
+        if (m.subject !== undefined) this.subjects[t] = this.subjectPool.get(m.subject);
+      }
+    }
+    if (this.subjects[t] === undefined && m.subject !== undefined) this.subjects[t] = this.subjectPool.get(m.subject);
+    this.index.set(m.id, t * 1024 + Math.min(depth, 1023));
     this.stats.placed++;
   }
 
@@ -259,7 +332,7 @@ export class ThreadCollector {
         this.pending.push(m);
         return;
       }
-      this.place(m, this.threadIds[Math.floor(parent / 1024)] as string, (parent % 1024) + 1, false, false);
+      this.place(m, this.ids[Math.floor(parent / 1024)] as string, (parent % 1024) + 1, false, false);
       return;
     }
     this.place(m, m.id, 0, true, true);
@@ -276,7 +349,7 @@ export class ThreadCollector {
         const parent = this.index.get(m.replyTo as string);
         if (parent === undefined) next.push(m);
         else {
-          this.place(m, this.threadIds[Math.floor(parent / 1024)] as string, (parent % 1024) + 1, false, false);
+          this.place(m, this.ids[Math.floor(parent / 1024)] as string, (parent % 1024) + 1, false, false);
           progress = true;
         }
       }
@@ -287,62 +360,85 @@ export class ThreadCollector {
       this.place(m, `orphan:${m.replyTo}`, 1, false, false);
     }
 
-    const threads: ThreadSummary[] = [];
-    const people = new Map<string, PersonThreadStats>();
-    const person = (id: string) => {
-      let p = people.get(id);
-      if (!p) {
-        p = { person: id, started: 0, questions: 0, answers: 0, threadsAnswered: 0 };
-        people.set(id, p);
-      }
-      return p;
-    };
-    for (const t of this.threads.values()) {
-      const root = t.rootAuthor;
+    const names = this.people.ids;
+    const channels = this.channels.ids;
+    // per person: started, questions, answers, threads answered; listed once they play a part
+    const P = names.length;
+    const listed = new Uint8Array(P);
+    const started = new Int32Array(P);
+    const questions = new Int32Array(P);
+    const answers = new Int32Array(P);
+    const threadsAnswered = new Int32Array(P);
+    const threads: ThreadSummary[] = new Array(this.ids.length);
+    for (let t = 0; t < this.ids.length; t++) {
+      const root = this.rootAuthor[t] as number;
       const repliers: ThreadReplier[] = [];
       let selfReplies = 0;
-      for (const [author, count] of t.authors) {
-        if (author === root) selfReplies = count - 1;
-        else repliers.push({ person: author, replies: count });
+      let participants = 0;
+      for (let a = this.head[t] as number; a >= 0; a = this.next[a] as number) {
+        participants++;
+        const person = this.author[a] as number;
+        const n = this.authored[a] as number;
+        if (person === root) selfReplies = n - 1;
+        else repliers.push({ person: names[person] as string, replies: n });
       }
-      const summary: ThreadSummary = {
-        id: t.id,
-        ...(t.channel !== undefined ? { channel: t.channel } : {}),
-        ...(t.subject !== undefined ? { subject: t.subject } : {}),
-        ...(t.tags ? { tags: [...t.tags].sort() } : {}),
-        ...(root !== undefined ? { root } : {}),
-        ...(t.rootKind !== undefined ? { rootKind: t.rootKind } : {}),
-        ...(t.start !== undefined ? { start: t.start, end: t.end as number } : {}),
-        messages: t.messages,
-        replies: t.messages - (root !== undefined ? 1 : 0),
-        repliers,
-        selfReplies,
-        participants: t.authors.size,
-        depth: t.depth,
-        kinds: t.kinds,
-      };
-      threads.push(summary);
-      if (root === undefined) {
+      const k = t * KIND_COUNT;
+      const kinds = zeroKinds();
+      kinds.question = this.kinds[k] as number;
+      kinds.answer = this.kinds[k + 1] as number;
+      kinds.share = this.kinds[k + 2] as number;
+      kinds.discussion = this.kinds[k + 3] as number;
+      const count = this.count[t] as number;
+      const summary = { id: this.ids[t] as string } as ThreadSummary;
+      if (this.channel[t] !== -1) summary.channel = channels[this.channel[t] as number] as string;
+      const subject = this.subjects[t];
+      if (subject !== undefined) summary.subject = subject;
+      const tags = this.tags.get(t);
+      if (tags) summary.tags = [...tags].sort();
+      if (root >= 0) summary.root = names[root] as string;
+      if (this.rootKind[t] !== -1) summary.rootKind = MESSAGE_KINDS[this.rootKind[t] as number] as MessageKind;
+      if (this.timed[t] === 1) {
+        summary.start = this.start[t] as number;
+        summary.end = this.end[t] as number;
+      }
+      summary.messages = count;
+      summary.replies = count - (root >= 0 ? 1 : 0);
+      summary.repliers = repliers;
+      summary.selfReplies = selfReplies;
+      summary.participants = participants;
+      summary.depth = this.depth[t] as number;
+      summary.kinds = kinds;
+      threads[t] = summary;
+      if (root < 0) {
         this.stats.threadsWithoutRoot++;
-        for (const author of t.authors.keys()) person(author);
+        for (let a = this.head[t] as number; a >= 0; a = this.next[a] as number) listed[this.author[a] as number] = 1;
         continue;
       }
-      const starter = person(root);
-      starter.started++;
-      if (repliers.length > 0) starter.questions++;
-      for (const r of repliers) {
-        const p = person(r.person);
-        p.answers += r.replies;
-        p.threadsAnswered++;
+      listed[root] = 1;
+      started[root] = (started[root] as number) + 1;
+      if (repliers.length > 0) questions[root] = (questions[root] as number) + 1;
+      for (let a = this.head[t] as number; a >= 0; a = this.next[a] as number) {
+        const person = this.author[a] as number;
+        if (person === root) continue;
+        listed[person] = 1;
+        answers[person] = (answers[person] as number) + (this.authored[a] as number);
+        threadsAnswered[person] = (threadsAnswered[person] as number) + 1;
       }
     }
     this.stats.threads = threads.length;
-    return {
-      method: 'thread-summaries',
-      threads,
-      people: [...people.values()].sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0)),
-      stats: { ...this.stats },
-    };
+    const people: PersonThreadStats[] = [];
+    for (let p = 0; p < P; p++) {
+      if (listed[p] === 0) continue;
+      people.push({
+        person: names[p] as string,
+        started: started[p] as number,
+        questions: questions[p] as number,
+        answers: answers[p] as number,
+        threadsAnswered: threadsAnswered[p] as number,
+      });
+    }
+    people.sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
+    return { method: 'thread-summaries', threads, people, stats: { ...this.stats } };
   }
 }
 

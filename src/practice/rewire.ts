@@ -133,7 +133,10 @@ export class UndirectedRewirer {
   readonly u: Int32Array;
   readonly v: Int32Array;
   readonly m: number;
-  private readonly edges: PairSet;
+  /** Edges {a < b} as bits a·n + b when n² bits fit in {@link BIT_MATRIX_BYTES}, else a hash set. */
+  private readonly bits: Int32Array | null;
+  private readonly n: number;
+  private readonly edges: PairSet | null;
   private readonly rng: Rng;
   attempted = 0;
   accepted = 0;
@@ -143,16 +146,40 @@ export class UndirectedRewirer {
     this.u = Int32Array.from(u);
     this.v = Int32Array.from(v);
     this.rng = rng;
-    this.edges = new PairSet(this.m);
-    for (let e = 0; e < this.m; e++) this.edges.add(...UndirectedRewirer.key(this.u[e] as number, this.v[e] as number));
+    let n = 0;
+    for (let e = 0; e < this.m; e++) n = Math.max(n, (this.u[e] as number) + 1, (this.v[e] as number) + 1);
+    this.n = n;
+    this.bits = (n * n) / 8 <= BIT_MATRIX_BYTES ? new Int32Array(Math.ceil((n * n) / 32)) : null;
+    this.edges = this.bits ? null : new PairSet(this.m);
+    for (let e = 0; e < this.m; e++) this.add(this.u[e] as number, this.v[e] as number);
   }
 
-  private static key(a: number, b: number): [number, number] {
-    return a < b ? [a, b] : [b, a];
+  private bit(a: number, b: number): number {
+    return a < b ? a * this.n + b : b * this.n + a;
   }
 
   private has(a: number, b: number): boolean {
-    return a < b ? this.edges.has(a, b) : this.edges.has(b, a);
+    if (this.bits) {
+      const i = this.bit(a, b);
+      return (((this.bits[i >>> 5] as number) >>> (i & 31)) & 1) === 1;
+    }
+    return a < b ? (this.edges as PairSet).has(a, b) : (this.edges as PairSet).has(b, a);
+  }
+
+  private add(a: number, b: number): void {
+    if (this.bits) {
+      const i = this.bit(a, b);
+      this.bits[i >>> 5] = (this.bits[i >>> 5] as number) | (1 << (i & 31));
+    } else if (a < b) (this.edges as PairSet).add(a, b);
+    else (this.edges as PairSet).add(b, a);
+  }
+
+  private delete(a: number, b: number): void {
+    if (this.bits) {
+      const i = this.bit(a, b);
+      this.bits[i >>> 5] = (this.bits[i >>> 5] as number) & ~(1 << (i & 31));
+    } else if (a < b) (this.edges as PairSet).delete(a, b);
+    else (this.edges as PairSet).delete(b, a);
   }
 
   /** Attempts `k` swaps. */
@@ -177,10 +204,10 @@ export class UndirectedRewirer {
       // a–b, c–d ⇒ a–d, c–b
       if (a === d || c === b || a === c || b === d) continue;
       if (this.has(a, d) || this.has(c, b)) continue;
-      this.edges.delete(...UndirectedRewirer.key(a, b));
-      this.edges.delete(...UndirectedRewirer.key(c, d));
-      this.edges.add(...UndirectedRewirer.key(a, d));
-      this.edges.add(...UndirectedRewirer.key(c, b));
+      this.delete(a, b);
+      this.delete(c, d);
+      this.add(a, d);
+      this.add(c, b);
       u[e1] = a;
       v[e1] = d;
       u[e2] = c;

@@ -148,3 +148,151 @@ export function corePeriphery(k: number, u: Int32Array, v: Int32Array): CorePeri
   if (bestSize === 0) return { fit: Number.NaN, coreSize: 0, core: [] };
   return { fit: best, coreSize: bestSize, core: order.slice(0, bestSize) };
 }
+
+/** Groups up to this many members get {@link BitAdjacency} (k² bits, at most 32 KiB); larger ones the lists above. */
+export const BIT_ADJACENCY_MAX_NODES = 512;
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Transitivity and core–periphery fit of the edges last loaded (see {@link undirectedMeasures}). */
+export interface UndirectedMeasures {
+  /** Loads distinct undirected edges (either orientation); the measures read them until the next load. */
+  load(u: Int32Array, v: Int32Array): void;
+  transitivity(): number;
+  corePeriphery(): CorePeripheryFit;
+}
+
+/**
+ * The undirected graph of one group as rows of bits, reloaded for every null sample without allocating:
+ * transitivity and the core–periphery fit then cost a few word operations per edge and per node. Gives
+ * exactly what {@link transitivity} and {@link corePeriphery} give (the same integer counts, the same
+ * floating-point steps): 3 × triangles = Σ over edges {a, b} of |N(a) ∩ N(b)|, and the edges touching a core
+ * grow, as the core takes the next node x by degree, by deg(x) − |N(x) ∩ core|.
+ */
+export class BitAdjacency implements UndirectedMeasures {
+  readonly k: number;
+  /** 32-bit words per row. */
+  private readonly words: number;
+  private readonly rows: Int32Array;
+  private readonly core: Int32Array;
+  private readonly degree: Int32Array;
+  private readonly order: number[];
+  /** The loaded edges (a copy: callers rewire their arrays in place). */
+  private u = new Int32Array(0);
+  private v = new Int32Array(0);
+  private m = 0;
+  private ordered = false;
+
+  constructor(k: number) {
+    this.k = k;
+    this.words = Math.max(1, Math.ceil(k / 32));
+    this.rows = new Int32Array(k * this.words);
+    this.core = new Int32Array(this.words);
+    this.degree = new Int32Array(k);
+    this.order = Array.from({ length: k }, (_, i) => i);
+  }
+
+  load(u: Int32Array, v: Int32Array): void {
+    const { rows, words, degree } = this;
+    // clear the words holding the previous edges only (rows are mostly zero)
+    for (let e = 0; e < this.m; e++) {
+      const a = this.u[e] as number;
+      const b = this.v[e] as number;
+      rows[a * words + (b >>> 5)] = 0;
+      rows[b * words + (a >>> 5)] = 0;
+    }
+    if (this.u.length < u.length) {
+      this.u = new Int32Array(u.length);
+      this.v = new Int32Array(u.length);
+    }
+    this.u.set(u);
+    this.v.set(v);
+    this.m = u.length;
+    degree.fill(0);
+    for (let e = 0; e < u.length; e++) {
+      const a = u[e] as number;
+      const b = v[e] as number;
+      const ia = a * words + (b >>> 5);
+      const ib = b * words + (a >>> 5);
+      rows[ia] = (rows[ia] as number) | (1 << (b & 31));
+      rows[ib] = (rows[ib] as number) | (1 << (a & 31));
+      degree[a] = (degree[a] as number) + 1;
+      degree[b] = (degree[b] as number) + 1;
+    }
+    this.ordered = false;
+  }
+
+  transitivity(): number {
+    const { rows, words, degree, k, u, v, m } = this;
+    let triples = 0;
+    for (let i = 0; i < k; i++) {
+      const d = degree[i] as number;
+      triples += (d * (d - 1)) / 2;
+    }
+    if (triples === 0) return Number.NaN;
+    let closed = 0;
+    for (let e = 0; e < m; e++) {
+      const ra = (u[e] as number) * words;
+      const rb = (v[e] as number) * words;
+      for (let w = 0; w < words; w++) closed += popcount((rows[ra + w] as number) & (rows[rb + w] as number));
+    }
+    // closed = 3 × triangles (each triangle is seen from its three edges)
+    return closed / triples;
+  }
+
+  corePeriphery(): CorePeripheryFit {
+    const { k, rows, words, degree, core, order, m } = this;
+    const N = (k * (k - 1)) / 2;
+    if (k < 3 || m === 0 || m === N) return { fit: Number.NaN, coreSize: 0, core: [] };
+    if (!this.ordered) {
+      for (let i = 0; i < k; i++) order[i] = i;
+      order.sort((a, b) => (degree[b] as number) - (degree[a] as number) || a - b);
+      this.ordered = true;
+    }
+    core.fill(0);
+    let touching = 0;
+    let best = Number.NEGATIVE_INFINITY;
+    let bestSize = 0;
+    for (let c = 1; c < k; c++) {
+      const x = order[c - 1] as number;
+      let inside = 0;
+      const rx = x * words;
+      for (let w = 0; w < words; w++) inside += popcount((rows[rx + w] as number) & (core[w] as number));
+      touching += (degree[x] as number) - inside;
+      core[x >>> 5] = (core[x >>> 5] as number) | (1 << (x & 31));
+      const sd = (c * (c - 1)) / 2 + c * (k - c);
+      const den = Math.sqrt(m * (N - m) * sd * (N - sd));
+      if (den === 0) continue;
+      const r = (N * touching - m * sd) / den;
+      if (r > best + 1e-12) {
+        best = r;
+        bestSize = c;
+      }
+    }
+    if (bestSize === 0) return { fit: Number.NaN, coreSize: 0, core: [] };
+    return { fit: best, coreSize: bestSize, core: order.slice(0, bestSize) };
+  }
+}
+
+/**
+ * The measures of group graphs with k nodes, one graph after another (the observed graph, then every null
+ * sample): {@link BitAdjacency} up to {@link BIT_ADJACENCY_MAX_NODES} nodes, the sorted neighbour lists of
+ * {@link transitivity} and {@link corePeriphery} beyond. Same results either way.
+ */
+export function undirectedMeasures(k: number): UndirectedMeasures {
+  if (k <= BIT_ADJACENCY_MAX_NODES) return new BitAdjacency(k);
+  let u = new Int32Array(0);
+  let v = new Int32Array(0);
+  return {
+    load(eu, ev) {
+      u = Int32Array.from(eu);
+      v = Int32Array.from(ev);
+    },
+    transitivity: () => transitivity(k, u, v),
+    corePeriphery: () => corePeriphery(k, u, v),
+  };
+}

@@ -16,7 +16,7 @@ import type { GraphSnapshot } from '../graph/snapshot.js';
 import type { Rng } from '../random.js';
 import type { RawIndicator } from './indicator.js';
 import { DirectedRewirer, UndirectedRewirer } from './rewire.js';
-import { arcReciprocity, corePeriphery, transitivity, undirectedPairs } from './structure-measures.js';
+import { arcReciprocity, undirectedMeasures, undirectedPairs } from './structure-measures.js';
 
 /** A group's internal arcs with local node ids 0..k−1 (local id = position in the sorted member list). */
 export interface InternalArcs {
@@ -88,8 +88,10 @@ export function structuralIndicators(arcs: InternalArcs, options: StructuralOpti
   }
   // clustering and core–periphery: the undirected projection, undirected rewiring
   const pairs = undirectedPairs(arcs.src, arcs.dst);
-  const clustering = transitivity(k, pairs.u, pairs.v);
-  const cp = corePeriphery(k, pairs.u, pairs.v);
+  const measures = undirectedMeasures(k);
+  measures.load(pairs.u, pairs.v);
+  const clustering = measures.transitivity();
+  const cp = measures.corePeriphery();
   const undirected = new UndirectedRewirer(pairs.u, pairs.v, options.rng);
   const mu = pairs.u.length;
   const clu = new Float64Array(R);
@@ -97,8 +99,9 @@ export function structuralIndicators(arcs: InternalArcs, options: StructuralOpti
   undirected.step(Math.round(options.burnIn * mu));
   for (let r = 0; r < R; r++) {
     if (r > 0) undirected.step(Math.max(1, Math.round(options.thin * mu)));
-    clu[r] = transitivity(k, undirected.u, undirected.v);
-    fit[r] = corePeriphery(k, undirected.u, undirected.v).fit;
+    measures.load(undirected.u, undirected.v);
+    clu[r] = measures.transitivity();
+    fit[r] = measures.corePeriphery().fit;
   }
   const coreSize = cp.coreSize;
   const severalCore = coreSize >= options.minCoreSize && coreSize >= options.minCoreShare * k;

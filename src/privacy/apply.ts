@@ -8,7 +8,7 @@
 
 import type { Roster } from '../graph/roster.js';
 import type { Message } from '../log/message.js';
-import { MessageLog } from '../log/message-log.js';
+import { hasBatches } from '../log/message-log.js';
 import type { FormalGroup } from '../report/formal-groups.js';
 import type { Pseudonymizer } from './pseudonymize.js';
 
@@ -62,7 +62,7 @@ function mapMessage(m: Message, p: Pseudonymizer): Message {
 }
 
 async function* batchesOf(messages: AsyncIterable<Message> | Iterable<Message>, size = 2048) {
-  if (messages instanceof MessageLog) {
+  if (hasBatches(messages)) {
     yield* messages.batches();
     return;
   }

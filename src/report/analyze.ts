@@ -11,9 +11,9 @@ import { type Duration, type Instant, parseDuration, parseInstant } from '../dur
 import type { InteractionGraph, WindowGraph } from '../graph/build.js';
 import { ingest } from '../graph/ingest.js';
 import type { Roster } from '../graph/roster.js';
-import { type ClassifyMessagesOptions, classifyMessages } from '../log/classify/stream.js';
+import { type ClassifyMessagesOptions, messageClassifier } from '../log/classify/stream.js';
 import type { Message } from '../log/message.js';
-import { MessageLog, type ReadStats } from '../log/message-log.js';
+import { hasBatches, type MessageBatches, type ReadStats } from '../log/message-log.js';
 import type { ThreadSummaries } from '../log/threads.js';
 import { optionChecker } from '../options.js';
 import { pseudonymizeGroups, pseudonymizeMessages, pseudonymizeRoster } from '../privacy/apply.js';
@@ -105,21 +105,67 @@ export interface OrganizationAnalysis {
 /** Messages as any reader or generator gives them. */
 export type MessagesInput = AsyncIterable<Message> | Iterable<Message>;
 
-async function* concat(sources: MessagesInput[]): AsyncGenerator<Message> {
-  for (const s of sources) {
-    if (s instanceof MessageLog) for await (const batch of s.batches()) yield* batch;
-    else yield* s;
+/** Arrays of up to `size` messages from any source (a log's own batches when it has them). */
+async function* batchesOf(source: MessagesInput, size = 4096): AsyncGenerator<Message[]> {
+  if (hasBatches(source)) {
+    yield* source.batches();
+    return;
   }
+  let batch: Message[] = [];
+  for await (const m of source) {
+    batch.push(m);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
-async function* counted(messages: MessagesInput, every: number, onProgress: (e: ProgressEvent) => void) {
-  let n = 0;
-  onProgress({ phase: 'read', done: 0, unit: 'messages' });
-  for await (const m of messages) {
-    yield m;
-    if (++n % every === 0) onProgress({ phase: 'read', done: n, unit: 'messages' });
+/**
+ * The logs one after the other as one batched source, reporting read progress at every multiple of `every`
+ * messages: the stages consume arrays of messages, without an `await` per message.
+ */
+function batchedLogs(
+  sources: MessagesInput[],
+  every: number,
+  onProgress: (e: ProgressEvent) => void,
+): MessageBatches & AsyncIterable<Message> {
+  async function* batches(): AsyncGenerator<Message[]> {
+    let n = 0;
+    let next = every;
+    onProgress({ phase: 'read', done: 0, unit: 'messages' });
+    for (const source of sources) {
+      for await (const batch of batchesOf(source)) {
+        yield batch;
+        n += batch.length;
+        for (; next <= n; next += every) onProgress({ phase: 'read', done: next, unit: 'messages' });
+      }
+    }
+    onProgress({ phase: 'read', done: n, total: n, unit: 'messages' });
   }
-  onProgress({ phase: 'read', done: n, total: n, unit: 'messages' });
+  return {
+    batches,
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of batches()) yield* batch;
+    },
+  };
+}
+
+/** A batched source with `fn` applied to every message, in order. */
+function mapBatches(
+  source: MessageBatches,
+  fn: (message: Message) => Message,
+): MessageBatches & AsyncIterable<Message> {
+  async function* batches(): AsyncGenerator<Message[]> {
+    for await (const batch of source.batches()) yield batch.map(fn);
+  }
+  return {
+    batches,
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of batches()) yield* batch;
+    },
+  };
 }
 
 /**
@@ -159,24 +205,18 @@ export async function analyzeOrganization(
   // an array is either several logs or the messages of one log
   const list: MessagesInput[] =
     Array.isArray(logs) && logs.length > 0 && isSource(logs[0]) ? (logs as MessagesInput[]) : [logs as MessagesInput];
-  let messages: MessagesInput = concat(list);
-  const classify = options.classify ?? ANALYZE_DEFAULTS.classify;
-  let classified = 0;
-  if (classify !== false) {
-    messages = classifyMessages(messages, {
-      ...(typeof classify === 'object' ? classify : {}),
-      requireText: true,
-      onClassified: () => {
-        classified++;
-      },
-    });
-  }
+  let inputs: MessagesInput[] = list;
   let roster = options.roster;
   let groupsIn = options.groups ?? [];
   let exclude = options.exclude ?? [];
   let droppedAttributes: string[] = [];
   if (p) {
-    messages = pseudonymizeMessages(messages, p);
+    inputs = [
+      pseudonymizeMessages(
+        batchedLogs(list, Number.POSITIVE_INFINITY, () => {}),
+        p,
+      ),
+    ];
     if (roster) {
       const r = await pseudonymizeRoster(roster, p, { keepIdentifying: options.keepIdentifying ?? false });
       roster = r.roster;
@@ -185,7 +225,22 @@ export async function analyzeOrganization(
     groupsIn = await pseudonymizeGroups(groupsIn, p);
     exclude = [...(await p.map(exclude)).values()];
   }
-  const ingested = await ingest(counted(messages, every, onProgress), {
+  let source = batchedLogs(inputs, every, onProgress);
+  const classify = options.classify ?? ANALYZE_DEFAULTS.classify;
+  let classified = 0;
+  if (classify !== false) {
+    source = mapBatches(
+      source,
+      messageClassifier({
+        ...(typeof classify === 'object' ? classify : {}),
+        requireText: true,
+        onClassified: () => {
+          classified++;
+        },
+      }),
+    );
+  }
+  const ingested = await ingest(source, {
     ...stages.ingestOptions,
     ...(roster ? { roster } : {}),
     ...(exclude.length > 0 ? { exclude } : {}),

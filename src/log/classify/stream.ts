@@ -26,16 +26,15 @@ export interface ClassifyMessagesOptions extends ClassifyOptions {
 }
 
 /**
- * Yields the messages with `kind` set by {@link classifyMessage}. A message's thread starter is the author
- * of the thread's root (by `threadId`, else through `replyTo`); memory is bounded by the id index.
+ * A function that labels messages one after the other with {@link classifyMessage}, tracking the thread
+ * structure on the way through: a message's thread starter is the author of the thread's root (by `threadId`,
+ * else through `replyTo`); memory is bounded by the id index. Messages must be given in log order.
  *
  * @example
- * for await (const m of classifyMessages(readMbox('list.mbox', { text: true }))) console.log(m.kind);
+ * const label = messageClassifier();
+ * for (const m of batch) out.push(label(m));
  */
-export async function* classifyMessages(
-  messages: AsyncIterable<Message> | Iterable<Message>,
-  options: ClassifyMessagesOptions = {},
-): AsyncGenerator<Message> {
+export function messageClassifier(options: ClassifyMessagesOptions = {}): (message: Message) => Message {
   const capacity = options.replyIndexCapacity ?? DEFAULT_REPLY_INDEX_CAPACITY;
   const starterOfThread = new BoundedIdMap(capacity);
   const starterOfMessage = new BoundedIdMap(capacity);
@@ -48,7 +47,7 @@ export async function* classifyMessages(
     }
     return i;
   };
-  for await (const m of messages) {
+  return (m) => {
     const sender = person(m.sender);
     const isReply = m.replyTo !== undefined || (m.threadId !== undefined && m.threadId !== m.id);
     let starter: number | undefined;
@@ -71,7 +70,22 @@ export async function* classifyMessages(
       };
       const c = classifyMessage(input, options);
       options.onClassified?.(m, c);
-      yield { ...m, kind: c.kind };
-    } else yield m;
-  }
+      return { ...m, kind: c.kind };
+    }
+    return m;
+  };
+}
+
+/**
+ * Yields the messages with `kind` set by {@link classifyMessage} ({@link messageClassifier} over a stream).
+ *
+ * @example
+ * for await (const m of classifyMessages(readMbox('list.mbox', { text: true }))) console.log(m.kind);
+ */
+export async function* classifyMessages(
+  messages: AsyncIterable<Message> | Iterable<Message>,
+  options: ClassifyMessagesOptions = {},
+): AsyncGenerator<Message> {
+  const label = messageClassifier(options);
+  for await (const m of messages) yield label(m);
 }
