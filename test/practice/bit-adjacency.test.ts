@@ -126,7 +126,7 @@ class HashSetChain {
 describe('UndirectedRewirer with a bit matrix', () => {
   it('takes exactly the swaps of the hash-set chain for the same seed (property)', () => {
     fc.assert(
-      fc.property(graphArb, fc.integer({ min: 0, max: 1000 }), ({ k, arcs }, seed) => {
+      fc.property(graphArb, fc.integer({ min: 0, max: 1000 }), ({ arcs }, seed) => {
         const p = undirectedPairs(
           arcs.map((a) => a[0]),
           arcs.map((a) => a[1]),
