@@ -191,6 +191,8 @@ export { type JsonArrayReadOptions, type JsonReadOptions, readJson, readNdjson }
 export { MESSAGE_FIELDS, MESSAGE_KINDS, type Message, type MessageField, type MessageKind } from './log/message.js';
 export {
   forEachMessage,
+  hasBatches,
+  type MessageBatches,
   MessageLog,
   type Producer,
   READER_DEFAULTS,

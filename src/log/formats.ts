@@ -16,7 +16,7 @@ export {
   classifyMessage,
 } from './classify/classify.js';
 export { type CompiledCues, CUE_SETS, type CueSet, compileCues, ENGLISH_CUES } from './classify/cues.js';
-export { type ClassifyMessagesOptions, classifyMessages } from './classify/stream.js';
+export { type ClassifyMessagesOptions, classifyMessages, messageClassifier } from './classify/stream.js';
 export { type StripOptions, stripQuotedText } from './classify/strip.js';
 export { MBOX_DEFAULTS, type MboxReadOptions, readMbox } from './mail/mbox.js';
 export { detectFormatFromText } from './read.js';
