@@ -11,11 +11,15 @@
 //   node bench/pipeline.bench.mjs --golden-only --golden 1k   the golden check on another size
 //   node bench/pipeline.bench.mjs --sizes 1k,10k         some sizes only (no results file)
 //   node bench/pipeline.bench.mjs --peer-samples 20      fewer null samples for the NetworkX cohesion test
-import { spawnSync } from 'node:child_process';
+//   node bench/pipeline.bench.mjs --reuse                 take the runs already made of this source (each run is
+//                                                         kept in bench/.data/pipeline/runs/ with its machine
+//                                                         line), so a long benchmark can be made in parts; the
+//                                                         table says which runs were reused and when they ran
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, DRY, ensureDir, fmt, python, table, writeResults } from './lib/common.mjs';
+import { BENCH_DIR, DRY, ensureDir, fmt, machine, python, table, writeResults } from './lib/common.mjs';
 import { ANALYZE_ARGS, diffDigests, digests, ensureOrg, ORG_DIR, orgSpec, runCli, sha256File } from './lib/org.mjs';
 
 const { values } = parseArgs({
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     'peer-samples': { type: 'string' },
     'no-peer': { type: 'boolean' },
+    reuse: { type: 'boolean' },
   },
 });
 
@@ -42,6 +47,39 @@ const GOLDEN_FILE = join(BENCH_DIR, 'golden', 'pipeline.json');
 const STAGES = ['read', 'build', 'communities', 'expertise', 'brokerage', 'practice', 'report'];
 const selected = values.sizes?.split(',');
 const partial = selected !== undefined;
+
+// --- runs kept per commit, so that --reuse can assemble the table from runs made in parts ---------------------
+// A run is reused only if src/ and bench/ are what they were (git tree hashes, clean working tree).
+const RUNS_DIR = join(ORG_DIR, 'runs');
+const reused = [];
+function sourceId() {
+  const git = (...a) => execFileSync('git', a, { cwd: BENCH_DIR, encoding: 'utf8' }).trim();
+  try {
+    if (git('status', '--porcelain', '--', '../src', '.') !== '') return null;
+    return `${git('rev-parse', '--short', 'HEAD:src')}/${git('rev-parse', '--short', 'HEAD:bench')}`;
+  } catch {
+    return null;
+  }
+}
+const SOURCE = sourceId();
+function kept(name, make) {
+  const file = join(RUNS_DIR, `${name}.json`);
+  if (values.reuse && SOURCE && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    if (saved.source === SOURCE) {
+      reused.push(`${name} (${saved.machine.date}, commit ${saved.machine.commit}, load ${saved.machine.load})`);
+      console.log(`${name}: reusing the run of ${saved.machine.date} (source ${SOURCE})`);
+      return saved.result;
+    }
+  }
+  const here = machine();
+  const result = make();
+  if (!DRY && SOURCE) {
+    ensureDir(RUNS_DIR);
+    writeFileSync(file, `${JSON.stringify({ source: SOURCE, machine: here, result }, null, 1)}\n`);
+  }
+  return result;
+}
 
 // --- golden: the report of a fixed seed, byte for byte -------------------------------------------------------
 function goldenCheck() {
@@ -78,7 +116,8 @@ function goldenCheck() {
   return { status: differing.length === 0 ? 'same' : 'different', seconds, differing };
 }
 
-const golden = goldenCheck();
+const golden =
+  values['golden-only'] || values['update-golden'] ? goldenCheck() : kept(`golden-${GOLDEN.name}`, goldenCheck);
 console.log(
   `golden (${GOLDEN.name}, \`practice-graph analyze ${ANALYZE_ARGS.join(' ')}\`): ${golden.status}` +
     (golden.differing.length > 0 ? ` — ${golden.differing.join(', ')}` : '') +
@@ -87,8 +126,7 @@ console.log(
 if (values['golden-only'] || values['update-golden']) process.exit(golden.status === 'different' ? 1 : 0);
 
 // --- one instrumented run per size, each in a fresh process ---------------------------------------------------
-function runPipeline(spec) {
-  const org = ensureOrg(spec);
+function runPipeline(spec, org) {
   const out = join(ORG_DIR, `${spec.name}-out`);
   const script = join(BENCH_DIR, 'lib', 'pipeline-run.mjs');
   // a generous heap limit, so that a run over the aim is measured rather than killed
@@ -98,7 +136,12 @@ function runPipeline(spec) {
   });
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`pipeline run ${spec.name} failed (exit ${r.status}): ${r.stderr}`);
-  const result = JSON.parse(r.stdout.trim().split('\n').at(-1));
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
+
+function pipelineRun(spec) {
+  const org = ensureOrg(spec);
+  const result = kept(spec.name, () => runPipeline(spec, org));
   console.log(
     `${spec.name}: ${result.messages.toLocaleString('en-US')} messages, ${result.ties.toLocaleString('en-US')} ties, ` +
       `${result.groups} groups: ${fmt(result.total.wall, 1)} s wall, ${fmt(result.total.cpu, 1)} s CPU, ` +
@@ -107,15 +150,17 @@ function runPipeline(spec) {
   return { spec, org, ...result };
 }
 
-const runs = SIZES.filter((s) => !partial || selected.includes(s.name)).map(runPipeline);
-const half = !partial || selected.includes(HALF.name) ? runPipeline(HALF) : null;
+const runs = SIZES.filter((s) => !partial || selected.includes(s.name)).map(pipelineRun);
+const half = !partial || selected.includes(HALF.name) ? pipelineRun(HALF) : null;
 
 // --- the NetworkX pipeline on the same organisation -----------------------------------------------------------
 let peer = null;
 if (!values['no-peer'] && (!partial || selected.includes(PEER.name))) {
   const org = ensureOrg(PEER);
   console.log(`NetworkX pipeline on ${PEER.name} (cohesion R = ${PEER_SAMPLES}) ...`);
-  peer = python('peers/pipeline_networkx.py', [org.dir, PEER_SAMPLES, '1']);
+  peer = kept(`networkx-${PEER.name}-R${PEER_SAMPLES}`, () =>
+    python('peers/pipeline_networkx.py', [org.dir, PEER_SAMPLES, '1']),
+  );
 }
 
 // --- tables ----------------------------------------------------------------------------------------------------
@@ -146,6 +191,13 @@ sections.push(
     'CPU = user + system time of the process (all threads). Peak RSS = the high-water mark of the stage alone ' +
     '(reset through /proc/self/clear_refs before it; read and build share theirs).',
 );
+
+if (reused.length > 0) {
+  sections.push(
+    `Made in parts at this commit (\`--reuse\`): the runs of ${reused.join('; ')} were made earlier, of the same ` +
+      'src/ and bench/ trees, by the same command with fewer sizes; the others in this run.',
+  );
+}
 
 if (runs.length > 0) {
   const header = ['stage'];
