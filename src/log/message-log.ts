@@ -222,6 +222,39 @@ export function hasBatches(messages: unknown): messages is MessageBatches {
 }
 
 /**
+ * Arrays of up to `size` messages from any source, in order: the source's own batches when it offers them
+ * ({@link hasBatches}), else its messages gathered `size` at a time.
+ */
+export async function* batchesOf(
+  messages: AsyncIterable<Message> | Iterable<Message>,
+  size = 4096,
+): AsyncGenerator<Message[]> {
+  if (hasBatches(messages)) {
+    yield* messages.batches();
+    return;
+  }
+  let batch: Message[] = [];
+  if (Symbol.iterator in messages) {
+    for (const m of messages as Iterable<Message>) {
+      batch.push(m);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  } else {
+    for await (const m of messages) {
+      batch.push(m);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
  * Calls `fn` for every message of an (async) iterable, using `batches()` when the source offers it
  * ({@link hasBatches}). Used by every consumer of messages, so that hot loops avoid an `await` per message.
  */

@@ -129,17 +129,30 @@ export function corePeriphery(k: number, u: Int32Array, v: Int32Array): CorePeri
   const deg = (i: number) => (off[i + 1] as number) - (off[i] as number);
   order.sort((a, b) => deg(b) - deg(a) || a - b);
   const inCore = new Uint8Array(k);
-  let touching = 0;
+  const touching = new Int32Array(k);
+  for (let c = 1; c < k; c++) {
+    const x = order[c - 1] as number;
+    let t = touching[c - 1] as number;
+    for (let e = off[x] as number; e < (off[x + 1] as number); e++) if (inCore[nb[e] as number] === 0) t++;
+    touching[c] = t;
+    inCore[x] = 1;
+  }
+  return bestCore(k, m, order, touching);
+}
+
+/**
+ * The best prefix core of {@link corePeriphery}, given `touching[c]`: the ties with an end among the first c
+ * nodes of `order` (c = 1..k−1).
+ */
+function bestCore(k: number, m: number, order: number[], touching: Int32Array): CorePeripheryFit {
+  const N = (k * (k - 1)) / 2;
   let best = Number.NEGATIVE_INFINITY;
   let bestSize = 0;
   for (let c = 1; c < k; c++) {
-    const x = order[c - 1] as number;
-    for (let e = off[x] as number; e < (off[x + 1] as number); e++) if (inCore[nb[e] as number] === 0) touching++;
-    inCore[x] = 1;
     const sd = (c * (c - 1)) / 2 + c * (k - c);
     const den = Math.sqrt(m * (N - m) * sd * (N - sd));
     if (den === 0) continue;
-    const r = (N * touching - m * sd) / den;
+    const r = (N * (touching[c] as number) - m * sd) / den;
     if (r > best + 1e-12) {
       best = r;
       bestSize = c;
@@ -181,6 +194,8 @@ export class BitAdjacency implements UndirectedMeasures {
   private readonly core: Int32Array;
   private readonly degree: Int32Array;
   private readonly order: number[];
+  /** Per core size c, the ties with an end in the core (corePeriphery's scan). */
+  private readonly touching: Int32Array;
   /** The loaded edges (a copy: callers rewire their arrays in place). */
   private u = new Int32Array(0);
   private v = new Int32Array(0);
@@ -194,6 +209,7 @@ export class BitAdjacency implements UndirectedMeasures {
     this.core = new Int32Array(this.words);
     this.degree = new Int32Array(k);
     this.order = Array.from({ length: k }, (_, i) => i);
+    this.touching = new Int32Array(k);
   }
 
   load(u: Int32Array, v: Int32Array): void {
@@ -245,7 +261,7 @@ export class BitAdjacency implements UndirectedMeasures {
   }
 
   corePeriphery(): CorePeripheryFit {
-    const { k, rows, words, degree, core, order, m } = this;
+    const { k, rows, words, degree, core, order, touching, m } = this;
     const N = (k * (k - 1)) / 2;
     if (k < 3 || m === 0 || m === N) return { fit: Number.NaN, coreSize: 0, core: [] };
     if (!this.ordered) {
@@ -254,27 +270,15 @@ export class BitAdjacency implements UndirectedMeasures {
       this.ordered = true;
     }
     core.fill(0);
-    let touching = 0;
-    let best = Number.NEGATIVE_INFINITY;
-    let bestSize = 0;
     for (let c = 1; c < k; c++) {
       const x = order[c - 1] as number;
       let inside = 0;
       const rx = x * words;
       for (let w = 0; w < words; w++) inside += popcount((rows[rx + w] as number) & (core[w] as number));
-      touching += (degree[x] as number) - inside;
+      touching[c] = (touching[c - 1] as number) + (degree[x] as number) - inside;
       core[x >>> 5] = (core[x >>> 5] as number) | (1 << (x & 31));
-      const sd = (c * (c - 1)) / 2 + c * (k - c);
-      const den = Math.sqrt(m * (N - m) * sd * (N - sd));
-      if (den === 0) continue;
-      const r = (N * touching - m * sd) / den;
-      if (r > best + 1e-12) {
-        best = r;
-        bestSize = c;
-      }
     }
-    if (bestSize === 0) return { fit: Number.NaN, coreSize: 0, core: [] };
-    return { fit: best, coreSize: bestSize, core: order.slice(0, bestSize) };
+    return bestCore(k, m, order, touching);
   }
 }
 

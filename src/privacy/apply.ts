@@ -8,7 +8,7 @@
 
 import type { Roster } from '../graph/roster.js';
 import type { Message } from '../log/message.js';
-import { hasBatches } from '../log/message-log.js';
+import { batchesOf } from '../log/message-log.js';
 import type { FormalGroup } from '../report/formal-groups.js';
 import type { Pseudonymizer } from './pseudonymize.js';
 
@@ -59,32 +59,6 @@ function mapMessage(m: Message, p: Pseudonymizer): Message {
   };
   if (m.bcc) out.bcc = m.bcc.map(get);
   return out;
-}
-
-async function* batchesOf(messages: AsyncIterable<Message> | Iterable<Message>, size = 2048) {
-  if (hasBatches(messages)) {
-    yield* messages.batches();
-    return;
-  }
-  let batch: Message[] = [];
-  if (Symbol.iterator in messages) {
-    for (const m of messages as Iterable<Message>) {
-      batch.push(m);
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
-      }
-    }
-  } else {
-    for await (const m of messages) {
-      batch.push(m);
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
-      }
-    }
-  }
-  if (batch.length > 0) yield batch;
 }
 
 /**

@@ -13,7 +13,7 @@ import { ingest } from '../graph/ingest.js';
 import type { Roster } from '../graph/roster.js';
 import { type ClassifyMessagesOptions, messageClassifier } from '../log/classify/stream.js';
 import type { Message } from '../log/message.js';
-import { hasBatches, type MessageBatches, type ReadStats } from '../log/message-log.js';
+import { batchesOf, type MessageBatches, type ReadStats } from '../log/message-log.js';
 import type { ThreadSummaries } from '../log/threads.js';
 import { optionChecker } from '../options.js';
 import { pseudonymizeGroups, pseudonymizeMessages, pseudonymizeRoster } from '../privacy/apply.js';
@@ -104,23 +104,6 @@ export interface OrganizationAnalysis {
 
 /** Messages as any reader or generator gives them. */
 export type MessagesInput = AsyncIterable<Message> | Iterable<Message>;
-
-/** Arrays of up to `size` messages from any source (a log's own batches when it has them). */
-async function* batchesOf(source: MessagesInput, size = 4096): AsyncGenerator<Message[]> {
-  if (hasBatches(source)) {
-    yield* source.batches();
-    return;
-  }
-  let batch: Message[] = [];
-  for await (const m of source) {
-    batch.push(m);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
 
 /**
  * The logs one after the other as one batched source, reporting read progress at every multiple of `every`
