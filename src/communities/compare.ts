@@ -24,17 +24,8 @@ import { labelIndex, type PartitionLike, partitionMap } from './partition.js';
 
 const MODULE = 'communities/compare';
 
-/** Result of {@link comparePartitions}. */
-export interface PartitionComparison {
-  method: 'partition-comparison';
-  /** People in both partitions (the ones compared). */
-  people: number;
-  /** People only in the first / only in the second partition (left out of every score). */
-  onlyInA: number;
-  onlyInB: number;
-  /** Communities of A and B among the people compared. */
-  countA: number;
-  countB: number;
+/** Scores of two label arrays of equal length (dense labels 0…countA−1, 0…countB−1). */
+export interface LabelScores {
   entropyA: number;
   entropyB: number;
   mutualInformation: number;
@@ -45,15 +36,17 @@ export interface PartitionComparison {
   vi: number;
 }
 
-/** Scores of two label arrays of equal length (dense labels 0…countA−1, 0…countB−1). */
-export interface LabelScores {
-  entropyA: number;
-  entropyB: number;
-  mutualInformation: number;
-  nmi: number;
-  ami: number;
-  ari: number;
-  vi: number;
+/** Result of {@link comparePartitions}: the scores of the people in both partitions, and how many they are. */
+export interface PartitionComparison extends LabelScores {
+  method: 'partition-comparison';
+  /** People in both partitions (the ones compared). */
+  people: number;
+  /** People only in the first / only in the second partition (left out of every score). */
+  onlyInA: number;
+  onlyInB: number;
+  /** Communities of A and B among the people compared. */
+  countA: number;
+  countB: number;
 }
 
 function logFactorials(n: number): Float64Array {
