@@ -102,79 +102,105 @@ export function groupEvents(windows: readonly WindowArcs[], members: Int32Array)
   };
 }
 
-/** Activity matrices of one arrangement of the events. */
-interface Activity {
-  member: Uint8Array;
-  dyad: Uint8Array;
-  partners: Int32Array;
-}
+/**
+ * Where one arrangement of the events (a window per event) puts each member and dyad: first and last active
+ * span position (−1 as last when never active) and, for the newcomer slope, each member's distinct partners
+ * per window (`partners[w·k + i]`). Reused across the samples of a group: one pass over the events per
+ * arrangement, no span × dyads matrix to clear (a dyad-window is marked with the arrangement's stamp).
+ */
+class Arrangement {
+  readonly memberFirst: Int32Array;
+  readonly memberLast: Int32Array;
+  readonly dyadFirst: Int32Array;
+  readonly dyadLast: Int32Array;
+  readonly partners: Int32Array;
+  private readonly seen: Int32Array;
+  private stamp = 0;
 
-/** Activity of one arrangement of the events; `into` (same group) is cleared and reused when given. */
-function activity(ev: GroupEvents, window: Int32Array, into?: Activity): Activity {
-  const { k, span } = ev;
-  const D = ev.dyadA.length;
-  const member = into?.member.fill(0) ?? new Uint8Array(span * k);
-  const dyad = into?.dyad.fill(0) ?? new Uint8Array(span * D);
-  const partners = into?.partners.fill(0) ?? new Int32Array(span * k);
-  for (let e = 0; e < window.length; e++) {
-    const w = window[e] as number;
-    const d = ev.dyad[e] as number;
-    if (dyad[w * D + d] === 1) continue;
-    dyad[w * D + d] = 1;
-    const a = ev.dyadA[d] as number;
-    const b = ev.dyadB[d] as number;
-    member[w * k + a] = 1;
-    member[w * k + b] = 1;
-    partners[w * k + a] = (partners[w * k + a] as number) + 1;
-    partners[w * k + b] = (partners[w * k + b] as number) + 1;
+  constructor(
+    private readonly ev: GroupEvents,
+    private readonly withPartners: boolean,
+  ) {
+    const D = ev.dyadA.length;
+    this.memberFirst = new Int32Array(ev.k);
+    this.memberLast = new Int32Array(ev.k);
+    this.dyadFirst = new Int32Array(D);
+    this.dyadLast = new Int32Array(D);
+    this.partners = new Int32Array(withPartners ? ev.span * ev.k : 0);
+    this.seen = new Int32Array(withPartners ? ev.span * D : 0);
   }
-  return { member, dyad, partners };
+
+  /** Places the events in `window` (span position per event). */
+  load(window: Int32Array): this {
+    const { ev, memberFirst, memberLast, dyadFirst, dyadLast, partners, seen } = this;
+    const { k, span, dyadA, dyadB, dyad } = ev;
+    const D = dyadA.length;
+    memberFirst.fill(span);
+    memberLast.fill(-1);
+    dyadFirst.fill(span);
+    dyadLast.fill(-1);
+    const stamp = ++this.stamp;
+    if (this.withPartners) partners.fill(0);
+    for (let e = 0; e < window.length; e++) {
+      const w = window[e] as number;
+      const d = dyad[e] as number;
+      const a = dyadA[d] as number;
+      const b = dyadB[d] as number;
+      if (w < (dyadFirst[d] as number)) dyadFirst[d] = w;
+      if (w > (dyadLast[d] as number)) dyadLast[d] = w;
+      if (w < (memberFirst[a] as number)) memberFirst[a] = w;
+      if (w > (memberLast[a] as number)) memberLast[a] = w;
+      if (w < (memberFirst[b] as number)) memberFirst[b] = w;
+      if (w > (memberLast[b] as number)) memberLast[b] = w;
+      if (this.withPartners && seen[w * D + d] !== stamp) {
+        seen[w * D + d] = stamp;
+        partners[w * k + a] = (partners[w * k + a] as number) + 1;
+        partners[w * k + b] = (partners[w * k + b] as number) + 1;
+      }
+    }
+    return this;
+  }
 }
 
 /**
  * Mean tenure share of the active columns of a span × width 0/1 matrix: for each member (or dyad) active at
- * least once, (last active window − first active window + 1) / span.
+ * least once, (last active window − first active window + 1) / span. (The definition; the samples compute it
+ * from first and last windows, {@link tenureOf}.)
  */
 export function tenureShare(matrix: Uint8Array, span: number, width: number): number {
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < width; i++) {
-    let first = -1;
-    let last = -1;
-    for (let w = 0; w < span; w++) {
+  const first = new Int32Array(width).fill(span);
+  const last = new Int32Array(width).fill(-1);
+  for (let w = 0; w < span; w++) {
+    for (let i = 0; i < width; i++) {
       if (matrix[w * width + i] === 1) {
-        if (first < 0) first = w;
-        last = w;
+        if (w < (first[i] as number)) first[i] = w;
+        last[i] = w;
       }
     }
-    if (first < 0) continue;
-    sum += (last - first + 1) / span;
+  }
+  return tenureOf(first, last, span);
+}
+
+/** Mean of (last − first + 1) / span over the columns active at least once (`last` ≥ 0); NaN when none is. */
+function tenureOf(first: Int32Array, last: Int32Array, span: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < first.length; i++) {
+    const l = last[i] as number;
+    if (l < 0) continue;
+    sum += (l - (first[i] as number) + 1) / span;
     n++;
   }
   return n > 0 ? sum / n : Number.NaN;
 }
 
-/** First window (span position) in which each member is active; −1 when never. */
-function arrivals(ev: GroupEvents, act: Activity): Int32Array {
-  const out = new Int32Array(ev.k).fill(-1);
-  for (let i = 0; i < ev.k; i++) {
-    for (let w = 0; w < ev.span; w++) {
-      if (act.member[w * ev.k + i] === 1) {
-        out[i] = w;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 /** Pooled OLS slope of coreness on windows since arrival, for members arriving after span position 0. */
-function newcomerSlope(ev: GroupEvents, act: Activity, arrival: Int32Array): number {
+function newcomerSlope(ev: GroupEvents, partners: Int32Array, arrival: Int32Array): number {
   const { k, span } = ev;
   const maxPartners = new Int32Array(span);
   for (let w = 0; w < span; w++) {
     let m = 0;
-    for (let i = 0; i < k; i++) m = Math.max(m, act.partners[w * k + i] as number);
+    for (let i = 0; i < k; i++) m = Math.max(m, partners[w * k + i] as number);
     maxPartners[w] = m;
   }
   let n = 0;
@@ -187,7 +213,7 @@ function newcomerSlope(ev: GroupEvents, act: Activity, arrival: Int32Array): num
     if (a <= 0) continue;
     for (let w = a; w < span; w++) {
       const mp = maxPartners[w] as number;
-      const y = mp > 0 ? (act.partners[w * k + i] as number) / mp : 0;
+      const y = mp > 0 ? (partners[w * k + i] as number) / mp : 0;
       const x = w - a;
       n++;
       sx += x;
@@ -238,30 +264,31 @@ export function temporalIndicators(
   ev: GroupEvents,
   options: TemporalOptions,
 ): { indicators: RawIndicator[]; unavailable: { name: IndicatorName; reason: string }[] } {
-  const D = ev.dyadA.length;
-  const act = activity(ev, ev.window);
-  const arrival = arrivals(ev, act);
+  const observed = new Arrangement(ev, true).load(ev.window);
+  // arrival: first active window (−1 when never active)
+  const arrival = Int32Array.from(observed.memberFirst, (f, i) => ((observed.memberLast[i] as number) < 0 ? -1 : f));
   let newcomers = 0;
   for (const a of arrival) if (a > 0 && a < ev.span - 1) newcomers++;
+  const slope = newcomers >= options.minNewcomers;
   const R = options.samples;
   const mp = new Float64Array(R);
   const tp = new Float64Array(R);
   const ns = new Float64Array(R);
   const shuffled = Int32Array.from(ev.window);
-  let x: Activity | undefined;
+  const x = new Arrangement(ev, slope);
   for (let r = 0; r < R; r++) {
     shuffleInPlace(shuffled, options.rng);
-    x = activity(ev, shuffled, x);
-    mp[r] = tenureShare(x.member, ev.span, ev.k);
-    tp[r] = tenureShare(x.dyad, ev.span, D);
-    ns[r] = newcomers >= options.minNewcomers ? newcomerSlope(ev, x, arrival) : Number.NaN;
+    x.load(shuffled);
+    mp[r] = tenureOf(x.memberFirst, x.memberLast, ev.span);
+    tp[r] = tenureOf(x.dyadFirst, x.dyadLast, ev.span);
+    ns[r] = slope ? newcomerSlope(ev, x.partners, arrival) : Number.NaN;
   }
   const indicators: RawIndicator[] = [
     {
       name: 'memberPersistence',
       model: 'time-shuffle',
       copWhen: 'higher',
-      observed: tenureShare(act.member, ev.span, ev.k),
+      observed: tenureOf(observed.memberFirst, observed.memberLast, ev.span),
       nulls: mp,
       detail: { windows: ev.span },
       judge: persistenceJudge(options.memberRatios, mean(mp)),
@@ -270,19 +297,19 @@ export function temporalIndicators(
       name: 'tiePersistence',
       model: 'time-shuffle',
       copWhen: 'higher',
-      observed: tenureShare(act.dyad, ev.span, D),
+      observed: tenureOf(observed.dyadFirst, observed.dyadLast, ev.span),
       nulls: tp,
-      detail: { windows: ev.span, dyads: D },
+      detail: { windows: ev.span, dyads: ev.dyadA.length },
       judge: persistenceJudge(options.tieRatios, mean(tp)),
     },
   ];
   const unavailable: { name: IndicatorName; reason: string }[] = [];
-  if (newcomers >= options.minNewcomers) {
+  if (slope) {
     indicators.push({
       name: 'newcomerSlope',
       model: 'time-shuffle',
       copWhen: 'higher',
-      observed: newcomerSlope(ev, act, arrival),
+      observed: newcomerSlope(ev, observed.partners, arrival),
       nulls: ns,
       detail: { newcomers, windows: ev.span },
     });

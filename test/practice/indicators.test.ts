@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ThreadSummary } from '../../src/log/threads.js';
 import {
@@ -9,9 +10,9 @@ import {
   topAnswerers,
 } from '../../src/practice/help.js';
 import { structuralIndicators } from '../../src/practice/structure.js';
-import { groupEvents, temporalIndicators, tenureShare } from '../../src/practice/temporal.js';
+import { type GroupEvents, groupEvents, temporalIndicators, tenureShare } from '../../src/practice/temporal.js';
 import { shareModeOf, threadBaseline, threadMixIndicators } from '../../src/practice/thread-mix.js';
-import { createRng } from '../../src/random.js';
+import { createRng, shuffleInPlace } from '../../src/random.js';
 
 const kinds = { question: 0, answer: 0, share: 0, discussion: 0 };
 function thread(
@@ -285,5 +286,158 @@ describe('structural indicators', () => {
     expect(cp?.observed).toBe(1);
     expect(cp?.detail?.coreSize).toBe(1);
     expect(cp?.copWhen).toBe('lower');
+  });
+});
+
+/**
+ * The temporal nulls as first written, on span × width activity matrices (the definition): the fast version
+ * in src/practice/temporal.ts must give the same numbers bit for bit, sample by sample.
+ */
+function referenceTemporal(ev: GroupEvents, samples: number, seed: number, minNewcomers: number) {
+  const { k, span } = ev;
+  const D = ev.dyadA.length;
+  const activity = (window: Int32Array) => {
+    const member = new Uint8Array(span * k);
+    const dyad = new Uint8Array(span * D);
+    const partners = new Int32Array(span * k);
+    for (let e = 0; e < window.length; e++) {
+      const w = window[e] as number;
+      const d = ev.dyad[e] as number;
+      if (dyad[w * D + d] === 1) continue;
+      dyad[w * D + d] = 1;
+      const a = ev.dyadA[d] as number;
+      const b = ev.dyadB[d] as number;
+      member[w * k + a] = 1;
+      member[w * k + b] = 1;
+      partners[w * k + a] = (partners[w * k + a] as number) + 1;
+      partners[w * k + b] = (partners[w * k + b] as number) + 1;
+    }
+    return { member, dyad, partners };
+  };
+  const tenure = (matrix: Uint8Array, width: number) => {
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < width; i++) {
+      let first = -1;
+      let last = -1;
+      for (let w = 0; w < span; w++) {
+        if (matrix[w * width + i] === 1) {
+          if (first < 0) first = w;
+          last = w;
+        }
+      }
+      if (first < 0) continue;
+      sum += (last - first + 1) / span;
+      n++;
+    }
+    return n > 0 ? sum / n : Number.NaN;
+  };
+  const observed = activity(ev.window);
+  const arrival = Int32Array.from({ length: k }, (_, i) => {
+    for (let w = 0; w < span; w++) if (observed.member[w * k + i] === 1) return w;
+    return -1;
+  });
+  const slope = (partners: Int32Array) => {
+    const maxPartners = Array.from({ length: span }, (_, w) =>
+      Math.max(0, ...Array.from({ length: k }, (_, i) => partners[w * k + i] as number)),
+    );
+    let n = 0;
+    let sx = 0;
+    let sy = 0;
+    let sxx = 0;
+    let sxy = 0;
+    for (let i = 0; i < k; i++) {
+      const a = arrival[i] as number;
+      if (a <= 0) continue;
+      for (let w = a; w < span; w++) {
+        const mp = maxPartners[w] as number;
+        const y = mp > 0 ? (partners[w * k + i] as number) / mp : 0;
+        const x = w - a;
+        n++;
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
+      }
+    }
+    const den = n * sxx - sx * sx;
+    return n > 1 && den > 0 ? (n * sxy - sx * sy) / den : Number.NaN;
+  };
+  const newcomers = Array.from(arrival).filter((a) => a > 0 && a < span - 1).length;
+  const rng = createRng(seed);
+  const shuffled = Int32Array.from(ev.window);
+  const nulls: number[][] = [[], [], []];
+  for (let r = 0; r < samples; r++) {
+    shuffleInPlace(shuffled, rng);
+    const x = activity(shuffled);
+    nulls[0]?.push(tenure(x.member, k));
+    nulls[1]?.push(tenure(x.dyad, D));
+    nulls[2]?.push(newcomers >= minNewcomers ? slope(x.partners) : Number.NaN);
+  }
+  return {
+    observed: [tenure(observed.member, k), tenure(observed.dyad, D), slope(observed.partners)],
+    nulls,
+    newcomers,
+  };
+}
+
+describe('temporal indicators: the fast nulls equal the matrix definition', () => {
+  it('bit for bit on random groups, sample by sample', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 12 }),
+        fc.integer({ min: 2, max: 7 }),
+        fc.array(fc.tuple(fc.nat(11), fc.nat(11), fc.nat(6), fc.integer({ min: 1, max: 3 })), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        fc.nat(1000),
+        (k, span, raw, seed) => {
+          // windows with arcs grouped by source, among k members
+          const windows = Array.from({ length: span }, (_, w) => {
+            const arcs = raw
+              .filter(([a, b, x]) => x % span === w && a % k !== b % k)
+              .map(([a, b, , c]) => [a % k, b % k, c] as const)
+              .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+            const outOffsets = new Int32Array(k + 1);
+            for (const [a] of arcs) outOffsets[a + 1] = (outOffsets[a + 1] as number) + 1;
+            for (let i = 0; i < k; i++) outOffsets[i + 1] = (outOffsets[i + 1] as number) + (outOffsets[i] as number);
+            return {
+              index: w,
+              start: w,
+              end: w + 1,
+              outOffsets,
+              src: Int32Array.from(arcs, (x) => x[0]),
+              dst: Int32Array.from(arcs, (x) => x[1]),
+              weight: Float64Array.from(arcs, () => 1),
+              count: Float64Array.from(arcs, (x) => x[2]),
+            };
+          });
+          const ev = groupEvents(
+            windows,
+            Int32Array.from({ length: k }, (_, i) => i),
+          );
+          if (ev.span < 2) return;
+          const ref = referenceTemporal(ev, 25, seed, 1);
+          const { indicators } = temporalIndicators(ev, {
+            samples: 25,
+            rng: createRng(seed),
+            minNewcomers: 1,
+            memberRatios: [0.75, 0.85],
+            tieRatios: [0.65, 0.72],
+          });
+          const byName = new Map(indicators.map((i) => [i.name, i]));
+          expect(byName.get('memberPersistence')?.observed).toBe(ref.observed[0]);
+          expect(Array.from(byName.get('memberPersistence')?.nulls ?? [])).toEqual(ref.nulls[0]);
+          expect(byName.get('tiePersistence')?.observed).toBe(ref.observed[1]);
+          expect(Array.from(byName.get('tiePersistence')?.nulls ?? [])).toEqual(ref.nulls[1]);
+          if (ref.newcomers >= 1) {
+            expect(byName.get('newcomerSlope')?.observed).toBe(ref.observed[2]);
+            expect(Array.from(byName.get('newcomerSlope')?.nulls ?? [])).toEqual(ref.nulls[2]);
+          } else expect(byName.has('newcomerSlope')).toBe(false);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
