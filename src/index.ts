@@ -155,6 +155,7 @@ export {
   type TieKind,
   type WindowGraph,
   type WindowOptions,
+  type WindowTies,
 } from './graph/build.js';
 export { type ChannelGraph, type Ingested, type IngestOptions, ingest } from './graph/ingest.js';
 export { RESERVED_NODE_ATTRIBUTES, type Roster, type RosterOptions, readRoster } from './graph/roster.js';

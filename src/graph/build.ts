@@ -235,6 +235,19 @@ interface PendingReply {
   touched: number[];
 }
 
+/**
+ * A window's ties as typed arrays, in the order the window's graph holds them: tie e goes from
+ * `people[src[e]]` to `people[dst[e]]` with strength `weight[e]` and `count[e]` messages (ties below
+ * `minWeight` left out, as in the graph).
+ */
+export interface WindowTies {
+  people: readonly string[];
+  src: Int32Array;
+  dst: Int32Array;
+  weight: Float64Array;
+  count: Float64Array;
+}
+
 /** One window's graph. */
 export interface WindowGraph {
   /** Window number: floor((t − origin) / window). */
@@ -242,7 +255,13 @@ export interface WindowGraph {
   /** Window start (inclusive) and end (exclusive), UTC ms. */
   start: number;
   end: number;
-  graph: InteractionGraph;
+  /**
+   * The window's interaction graph. The builder materialises it on first access: the analyses read
+   * {@link WindowGraph.ties} instead, so that a log's windows do not hold a graphology graph each.
+   */
+  readonly graph: InteractionGraph;
+  /** The window's ties without materialising its graph (given by the builder; absent on hand-made windows). */
+  ties?: () => WindowTies;
 }
 
 /** Options of {@link InteractionGraphBuilder} with windows. */
@@ -482,81 +501,36 @@ export class InteractionGraphBuilder {
     this.pending.length = 0;
   }
 
-  private toGraph(acc: GraphAccumulator, window?: { index: number; start: number; end: number }): InteractionGraph {
+  private toGraph(acc: GraphAccumulator): InteractionGraph {
     const graph = new DirectedGraph<PersonAttributes, TieAttributes, InteractionGraphAttributes>();
-    const ids = this.people.ids;
     const rosterPeople = this.roster?.people;
+    const below = fillGraph(graph, acc, this.people.ids, rosterPeople, this.params.minWeight);
     const act = acc.activity;
-    const order = [...act.order].sort((a, b) => a - b);
-    for (const i of order) {
-      const attrs: PersonAttributes = { sent: act.sent[i] as number, received: act.received[i] as number };
-      const f = act.firstSeen[i] as number;
-      if (!Number.isNaN(f)) {
-        attrs.firstSeen = f;
-        attrs.lastSeen = act.lastSeen[i] as number;
-      }
-      const extra = rosterPeople?.get(ids[i] as string);
-      if (extra) Object.assign(attrs, extra);
-      graph.addNode(ids[i] as string, attrs);
-    }
-    const t = acc.ties;
-    const c = t.counts;
-    let below = 0;
-    for (let e = 0; e < t.size; e++) {
-      const w = t.weight[e] as number;
-      if (w < this.params.minWeight || w <= 0) {
-        below++;
-        continue;
-      }
-      const k = e * KINDS;
-      const attrs: TieAttributes = {
-        weight: w,
-        distance: 1 / w,
-        count:
-          (c[k] as number) + (c[k + 1] as number) + (c[k + 2] as number) + (c[k + 3] as number) + (c[k + 4] as number),
-        to: c[k] as number,
-        cc: c[k + 1] as number,
-        bcc: c[k + 2] as number,
-        reply: c[k + 3] as number,
-        mention: c[k + 4] as number,
-      };
-      const first = t.first[e] as number;
-      if (!Number.isNaN(first)) {
-        attrs.first = first;
-        attrs.last = t.last[e] as number;
-      }
-      graph.addEdge(ids[t.src[e] as number] as string, ids[t.dst[e] as number] as string, attrs);
-    }
     const graphAttrs: InteractionGraphAttributes = {
       method: 'interaction-graph',
       params: this.params,
       stats: this.stats,
       ...(!Number.isNaN(act.from) ? { from: act.from, to: act.to } : {}),
-      ...(window ? { window } : {}),
     };
-    if (!window) {
-      this.stats.tiesBelowMinWeight = below;
-      if (rosterPeople) {
-        let notInRoster = 0;
-        graph.forEachNode((id) => {
-          if (!rosterPeople.has(id)) notInRoster++;
-        });
-        let rosterOnly = 0;
-        for (const [id, extra] of rosterPeople) {
-          if (graph.hasNode(id)) continue;
-          rosterOnly++;
-          if (this.params.includeRosterOnly) graph.addNode(id, { sent: 0, received: 0, ...extra });
-        }
-        this.stats.rosterOnly = rosterOnly;
-        this.stats.notInRoster = notInRoster;
+    this.stats.tiesBelowMinWeight = below;
+    if (rosterPeople) {
+      let notInRoster = 0;
+      graph.forEachNode((id) => {
+        if (!rosterPeople.has(id)) notInRoster++;
+      });
+      let rosterOnly = 0;
+      for (const [id, extra] of rosterPeople) {
+        if (graph.hasNode(id)) continue;
+        rosterOnly++;
+        if (this.params.includeRosterOnly) graph.addNode(id, { sent: 0, received: 0, ...extra });
       }
-      this.stats.people = graph.order;
-      this.stats.ties = graph.size;
-      this.stats.replyIndexEvicted = this.replyIndex.evicted;
-      graphAttrs.stats = { ...this.stats, dropped: { ...this.stats.dropped } };
-    } else {
-      graphAttrs.stats = { ...this.stats, dropped: { ...this.stats.dropped }, people: graph.order, ties: graph.size };
+      this.stats.rosterOnly = rosterOnly;
+      this.stats.notInRoster = notInRoster;
     }
+    this.stats.people = graph.order;
+    this.stats.ties = graph.size;
+    this.stats.replyIndexEvicted = this.replyIndex.evicted;
+    graphAttrs.stats = { ...this.stats, dropped: { ...this.stats.dropped } };
     graph.replaceAttributes(graphAttrs);
     return graph;
   }
@@ -570,14 +544,145 @@ export class InteractionGraphBuilder {
     const windows: WindowGraph[] = [];
     if (this.windowMs !== undefined) {
       const keys = [...this.windows.keys()].sort((a, b) => a - b);
+      // what a window's graph is made of, without the builder (its reply index is not kept alive)
+      const source: WindowSource = {
+        ids: this.people.ids,
+        rosterPeople: this.roster?.people,
+        params: this.params,
+        stats: { ...this.stats, dropped: { ...this.stats.dropped } },
+      };
       for (const index of keys) {
         const start = this.origin + index * this.windowMs;
-        const bounds = { index, start, end: start + this.windowMs };
-        windows.push({ ...bounds, graph: this.toGraph(this.windows.get(index) as GraphAccumulator, bounds) });
+        windows.push(
+          lazyWindow(source, this.windows.get(index) as GraphAccumulator, { index, start, end: start + this.windowMs }),
+        );
       }
     }
     return { graph, windows };
   }
+}
+
+/** What the graph of a window is built from, once the builder has finished. */
+interface WindowSource {
+  ids: readonly string[];
+  rosterPeople: ReadonlyMap<string, Record<string, unknown>> | undefined;
+  params: ResolvedBuildParams;
+  /** The builder's stats at `finish` (copied). */
+  stats: BuildStats;
+}
+
+/**
+ * Adds an accumulator's people (in order of their index) and ties (in the tie table's order, those below
+ * `minWeight` left out) to `graph`; returns how many ties were left out.
+ */
+function fillGraph(
+  graph: InteractionGraph,
+  acc: GraphAccumulator,
+  ids: readonly string[],
+  rosterPeople: ReadonlyMap<string, Record<string, unknown>> | undefined,
+  minWeight: number,
+): number {
+  const act = acc.activity;
+  const order = [...act.order].sort((a, b) => a - b);
+  for (const i of order) {
+    const attrs: PersonAttributes = { sent: act.sent[i] as number, received: act.received[i] as number };
+    const f = act.firstSeen[i] as number;
+    if (!Number.isNaN(f)) {
+      attrs.firstSeen = f;
+      attrs.lastSeen = act.lastSeen[i] as number;
+    }
+    const extra = rosterPeople?.get(ids[i] as string);
+    if (extra) Object.assign(attrs, extra);
+    graph.addNode(ids[i] as string, attrs);
+  }
+  const t = acc.ties;
+  const c = t.counts;
+  let below = 0;
+  for (let e = 0; e < t.size; e++) {
+    const w = t.weight[e] as number;
+    if (w < minWeight || w <= 0) {
+      below++;
+      continue;
+    }
+    const k = e * KINDS;
+    const attrs: TieAttributes = {
+      weight: w,
+      distance: 1 / w,
+      count:
+        (c[k] as number) + (c[k + 1] as number) + (c[k + 2] as number) + (c[k + 3] as number) + (c[k + 4] as number),
+      to: c[k] as number,
+      cc: c[k + 1] as number,
+      bcc: c[k + 2] as number,
+      reply: c[k + 3] as number,
+      mention: c[k + 4] as number,
+    };
+    const first = t.first[e] as number;
+    if (!Number.isNaN(first)) {
+      attrs.first = first;
+      attrs.last = t.last[e] as number;
+    }
+    graph.addEdge(ids[t.src[e] as number] as string, ids[t.dst[e] as number] as string, attrs);
+  }
+  return below;
+}
+
+/** A window whose graph is materialised on first access, and whose ties can be read without it. */
+function lazyWindow(
+  source: WindowSource,
+  acc: GraphAccumulator,
+  bounds: { index: number; start: number; end: number },
+): WindowGraph {
+  let graph: InteractionGraph | undefined;
+  const materialise = (): InteractionGraph => {
+    const g = new DirectedGraph<PersonAttributes, TieAttributes, InteractionGraphAttributes>();
+    fillGraph(g, acc, source.ids, source.rosterPeople, source.params.minWeight);
+    const act = acc.activity;
+    g.replaceAttributes({
+      method: 'interaction-graph',
+      params: source.params,
+      stats: { ...source.stats, dropped: { ...source.stats.dropped }, people: g.order, ties: g.size },
+      ...(!Number.isNaN(act.from) ? { from: act.from, to: act.to } : {}),
+      window: bounds,
+    });
+    return g;
+  };
+  const ties = (): WindowTies => {
+    const t = acc.ties;
+    const c = t.counts;
+    const minWeight = source.params.minWeight;
+    let kept = 0;
+    for (let e = 0; e < t.size; e++) {
+      const w = t.weight[e] as number;
+      if (!(w < minWeight || w <= 0)) kept++;
+    }
+    const out: WindowTies = {
+      people: source.ids,
+      src: new Int32Array(kept),
+      dst: new Int32Array(kept),
+      weight: new Float64Array(kept),
+      count: new Float64Array(kept),
+    };
+    let j = 0;
+    for (let e = 0; e < t.size; e++) {
+      const w = t.weight[e] as number;
+      if (w < minWeight || w <= 0) continue;
+      const k = e * KINDS;
+      out.src[j] = t.src[e] as number;
+      out.dst[j] = t.dst[e] as number;
+      out.weight[j] = w;
+      out.count[j] =
+        (c[k] as number) + (c[k + 1] as number) + (c[k + 2] as number) + (c[k + 3] as number) + (c[k + 4] as number);
+      j++;
+    }
+    return out;
+  };
+  return Object.defineProperty({ ...bounds, ties } as WindowGraph, 'graph', {
+    enumerable: true,
+    get: () => {
+      graph ??= materialise();
+      return graph;
+    },
+  });
 }
 
 /** Reader stats of a message source, when it is a `MessageLog`. */

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { InteractionGraph, WindowGraph } from '../graph/build.js';
+import type { InteractionGraph, WindowGraph, WindowTies } from '../graph/build.js';
 import { type GraphSnapshot, snapshotGraph } from '../graph/snapshot.js';
 import type { ThreadSummary } from '../log/threads.js';
 
@@ -55,21 +55,22 @@ export function buildEvidence(
   const params = graph.getAttribute('params') as { window?: number; origin?: number } | undefined;
   const arcs: WindowArcs[] = [];
   for (const w of [...windows].sort((a, b) => a.index - b.index)) {
-    const s = snapshotGraph(w.graph, { getEdgeWeight: options.getEdgeWeight });
-    const map = s.keys.map((k) => snapshot.index.get(k) ?? -1);
+    const t = windowTies(w, options.getEdgeWeight);
+    // the window's ties in the snapshot's numbering (ties of people the graph lacks are skipped)
+    const map = t.people.map((k) => snapshot.index.get(k) ?? -1);
     const keep: number[] = [];
-    for (let e = 0; e < s.m; e++) {
-      if ((map[s.src[e] as number] as number) >= 0 && (map[s.dst[e] as number] as number) >= 0) keep.push(e);
+    for (let e = 0; e < t.src.length; e++) {
+      if ((map[t.src[e] as number] as number) >= 0 && (map[t.dst[e] as number] as number) >= 0) keep.push(e);
     }
     // group by source in the snapshot's numbering
     keep.sort(
       (x, y) =>
-        (map[s.src[x] as number] as number) - (map[s.src[y] as number] as number) ||
-        (map[s.dst[x] as number] as number) - (map[s.dst[y] as number] as number),
+        (map[t.src[x] as number] as number) - (map[t.src[y] as number] as number) ||
+        (map[t.dst[x] as number] as number) - (map[t.dst[y] as number] as number),
     );
     const outOffsets = new Int32Array(snapshot.n + 1);
     for (const e of keep) {
-      const a = (map[s.src[e] as number] as number) + 1;
+      const a = (map[t.src[e] as number] as number) + 1;
       outOffsets[a] = (outOffsets[a] as number) + 1;
     }
     for (let i = 0; i < snapshot.n; i++) outOffsets[i + 1] = (outOffsets[i + 1] as number) + (outOffsets[i] as number);
@@ -78,10 +79,10 @@ export function buildEvidence(
       index: w.index,
       start: w.start,
       end: w.end,
-      src: Int32Array.from(keep, (e) => map[s.src[e] as number] as number),
-      dst: Int32Array.from(keep, (e) => map[s.dst[e] as number] as number),
-      weight: Float64Array.from(keep, (e) => s.weight[e] as number),
-      count: Float64Array.from(keep, (e) => s.count[e] as number),
+      src: Int32Array.from(keep, (e) => map[t.src[e] as number] as number),
+      dst: Int32Array.from(keep, (e) => map[t.dst[e] as number] as number),
+      weight: Float64Array.from(keep, (e) => t.weight[e] as number),
+      count: Float64Array.from(keep, (e) => t.count[e] as number),
     });
   }
   const evidence: Evidence = { label, snapshot, windows: arcs, threads };
@@ -89,6 +90,29 @@ export function buildEvidence(
   const channel = graph.getAttribute('channel');
   if (typeof channel === 'string') evidence.channel = channel;
   return evidence;
+}
+
+/**
+ * A window's arcs (self-loops left out) with the value `getEdgeWeight` reads (1 when `null`) and their message
+ * count (1 when the tie has none): from the builder's typed arrays when the window offers them and the value
+ * is the strength or 1, so that the window's graphology graph is never materialised; else from a snapshot of
+ * the window's graph.
+ */
+function windowTies(w: WindowGraph, getEdgeWeight: string | null): WindowTies {
+  if (w.ties && (getEdgeWeight === null || getEdgeWeight === 'weight')) {
+    const t = w.ties();
+    const keep: number[] = [];
+    for (let e = 0; e < t.src.length; e++) if (t.src[e] !== t.dst[e]) keep.push(e);
+    return {
+      people: t.people,
+      src: Int32Array.from(keep, (e) => t.src[e] as number),
+      dst: Int32Array.from(keep, (e) => t.dst[e] as number),
+      weight: Float64Array.from(keep, (e) => (getEdgeWeight === null ? 1 : (t.weight[e] as number))),
+      count: Float64Array.from(keep, (e) => ((t.count[e] as number) > 0 ? (t.count[e] as number) : 1)),
+    };
+  }
+  const s = snapshotGraph(w.graph, { getEdgeWeight });
+  return { people: s.keys, src: s.src, dst: s.dst, weight: s.weight, count: s.count };
 }
 
 /** Window number of an instant, for threads placed in time (`undefined` without windows or time). */

@@ -292,3 +292,37 @@ describe('buildInteractionGraph accounting (property)', () => {
     );
   });
 });
+
+describe('window graphs: ties without materialising', () => {
+  it('a window’s ties are its graph’s edges, in the graph’s order, and the graph is built once on access', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbMessage, { maxLength: 40 }), fc.constantFrom(0, 1.5), async (raw, minWeight) => {
+        const messages: Message[] = raw.map((r, i) => ({
+          id: `m${i}`,
+          sender: r.sender,
+          recipients: r.recipients,
+          cc: r.cc,
+          bcc: r.bcc,
+          mentions: r.mentions,
+          ...(r.reply !== undefined ? { replyTo: `m${r.reply}` } : {}),
+          ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}),
+          ...(r.weight !== undefined ? { weight: r.weight } : {}),
+        }));
+        const { windows } = await buildWindowGraphs(messages, { window: 25, minWeight, origin: 0 });
+        for (const w of windows) {
+          const t = w.ties?.() as NonNullable<ReturnType<NonNullable<typeof w.ties>>>;
+          const fromTies = Array.from(t.src, (s, e) => [
+            t.people[s],
+            t.people[t.dst[e] as number],
+            t.weight[e],
+            t.count[e],
+          ]);
+          const fromGraph = w.graph.mapEdges((_e, a, s, d) => [s, d, a.weight, a.count]);
+          expect(fromTies).toEqual(fromGraph);
+          expect(w.graph).toBe(w.graph);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

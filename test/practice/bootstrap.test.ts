@@ -44,6 +44,17 @@ describe('bootstrap replicates of cohesion', async () => {
     setSeeds: ['g', 'c'],
   });
 
+  it('reads the windows from the builder’s ties exactly as from their graphs (strength or 1 per arc)', () => {
+    for (const getEdgeWeight of [null, 'weight']) {
+      const fast = buildEvidence('organisation', input.graph, input.windows, input.threads.threads, { getEdgeWeight });
+      // the same windows as hand-made objects with a graph only
+      const plain = input.windows.map((w) => ({ index: w.index, start: w.start, end: w.end, graph: w.graph }));
+      const slow = buildEvidence('organisation', input.graph, plain, input.threads.threads, { getEdgeWeight });
+      expect(fast.windows.length).toBeGreaterThan(1);
+      expect(fast.windows).toEqual(slow.windows);
+    }
+  });
+
   it('lists every tie of the whole graph in at least one window', () => {
     const arcs = arcWindows(evidence, false);
     for (let e = 0; e < evidence.snapshot.m; e++) {
