@@ -83,6 +83,22 @@ export interface ThreadMixOptions {
 }
 
 /**
+ * One mark per pool thread, shared by every group tested against the same baseline and cleared before each
+ * use, rather than a new array per group (a log of ten million messages has over a million answered threads:
+ * megabytes per group, thousands of groups).
+ */
+const marksOf = new WeakMap<ThreadBaseline, Int32Array>();
+function takenMarks(baseline: ThreadBaseline): Int32Array {
+  let marks = marksOf.get(baseline);
+  if (marks) marks.fill(0);
+  else {
+    marks = new Int32Array(baseline.participants.length);
+    marksOf.set(baseline, marks);
+  }
+  return marks;
+}
+
+/**
  * shareMix (against an even mix: each thread sharing or asking with probability ½, the exact binomial law) and
  * threadParticipants (against random sets of as many of the other answered threads of the log, drawn
  * without replacement; unavailable when there are too few of them).
@@ -113,7 +129,7 @@ export function threadMixIndicators(
   ];
   // the pool: every answered thread of the log but the group's own
   const P = baseline.participants.length;
-  const taken = new Int32Array(P);
+  const taken = takenMarks(baseline);
   let mine = 0;
   for (const t of own) {
     const i = baseline.index.get(t.id);

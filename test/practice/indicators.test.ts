@@ -247,6 +247,20 @@ describe('thread mix', () => {
       minBaseline: 30,
     });
     expect(full.indicators.map((i) => i.name)).toEqual(['shareMix', 'threadParticipants']);
+    // the pool's marks are shared between calls on one baseline: a second call draws exactly as the first
+    // (a large pool, so that most threads are drawn once and a mark left over would change the draws)
+    const few = group.slice(0, 5);
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      thread(`p${i}`, `x${i}`, [['y', 1]], { participants: 2 + (i % 7) }),
+    );
+    const pool = threadBaseline([...few, ...many]);
+    const draw = () =>
+      Array.from(
+        threadMixIndicators(few, pool, { samples: 99, rng: createRng(4), minBaseline: 30 }).indicators[1]?.nulls ?? [],
+      );
+    const first = draw();
+    expect(new Set(first).size).toBeGreaterThan(1);
+    expect(draw()).toEqual(first);
     expect(full.indicators[1]?.observed).toBe(3);
     expect([...(full.indicators[1]?.nulls ?? [])].every((x) => x === 2)).toBe(true);
   });
