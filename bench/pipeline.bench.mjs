@@ -10,6 +10,7 @@
 //   node bench/pipeline.bench.mjs --update-golden        record the golden digests (before optimising!)
 //   node bench/pipeline.bench.mjs --golden-only --golden 1k   the golden check on another size
 //   node bench/pipeline.bench.mjs --sizes 1k,10k         some sizes only (no results file)
+//   node bench/pipeline.bench.mjs --sizes 100k --no-golden   some sizes, without the golden check
 //   node bench/pipeline.bench.mjs --peer-samples 20      fewer null samples for the NetworkX cohesion test
 //   node bench/pipeline.bench.mjs --reuse                 take the runs already made of this source (each run is
 //                                                         kept in bench/.data/pipeline/runs/ with its machine
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     'peer-samples': { type: 'string' },
     'no-peer': { type: 'boolean' },
     reuse: { type: 'boolean' },
+    'no-golden': { type: 'boolean' },
   },
 });
 
@@ -62,21 +64,31 @@ function sourceId() {
   }
 }
 const SOURCE = sourceId();
-function kept(name, make) {
+// the NetworkX pipeline reads none of src/: its runs are kept per bench/peers tree
+function peersId() {
+  const git = (...a) => execFileSync('git', a, { cwd: BENCH_DIR, encoding: 'utf8' }).trim();
+  try {
+    if (git('status', '--porcelain', '--', 'peers') !== '') return null;
+    return `peers/${git('rev-parse', '--short', 'HEAD:bench/peers')}`;
+  } catch {
+    return null;
+  }
+}
+function kept(name, make, source = SOURCE) {
   const file = join(RUNS_DIR, `${name}.json`);
-  if (values.reuse && SOURCE && existsSync(file)) {
+  if (values.reuse && source && existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8'));
-    if (saved.source === SOURCE) {
+    if (saved.source === source) {
       reused.push(`${name} (${saved.machine.date}, commit ${saved.machine.commit}, load ${saved.machine.load})`);
-      console.log(`${name}: reusing the run of ${saved.machine.date} (source ${SOURCE})`);
+      console.log(`${name}: reusing the run of ${saved.machine.date} (source ${source})`);
       return saved.result;
     }
   }
   const here = machine();
   const result = make();
-  if (!DRY && SOURCE) {
+  if (!DRY && source) {
     ensureDir(RUNS_DIR);
-    writeFileSync(file, `${JSON.stringify({ source: SOURCE, machine: here, result }, null, 1)}\n`);
+    writeFileSync(file, `${JSON.stringify({ source, machine: here, result }, null, 1)}\n`);
   }
   return result;
 }
@@ -117,7 +129,11 @@ function goldenCheck() {
 }
 
 const golden =
-  values['golden-only'] || values['update-golden'] ? goldenCheck() : kept(`golden-${GOLDEN.name}`, goldenCheck);
+  values['golden-only'] || values['update-golden']
+    ? goldenCheck()
+    : partial && values['no-golden']
+      ? { status: 'missing', seconds: 0, differing: [] }
+      : kept(`golden-${GOLDEN.name}`, goldenCheck);
 console.log(
   `golden (${GOLDEN.name}, \`practice-graph analyze ${ANALYZE_ARGS.join(' ')}\`): ${golden.status}` +
     (golden.differing.length > 0 ? ` — ${golden.differing.join(', ')}` : '') +
@@ -158,8 +174,10 @@ let peer = null;
 if (!values['no-peer'] && (!partial || selected.includes(PEER.name))) {
   const org = ensureOrg(PEER);
   console.log(`NetworkX pipeline on ${PEER.name} (cohesion R = ${PEER_SAMPLES}) ...`);
-  peer = kept(`networkx-${PEER.name}-R${PEER_SAMPLES}`, () =>
-    python('peers/pipeline_networkx.py', [org.dir, PEER_SAMPLES, '1']),
+  peer = kept(
+    `networkx-${PEER.name}-R${PEER_SAMPLES}`,
+    () => python('peers/pipeline_networkx.py', [org.dir, PEER_SAMPLES, '1']),
+    peersId(),
   );
 }
 
@@ -239,6 +257,21 @@ if (runs.length > 0) {
     table(header, rows),
     'Exponent: least-squares slope of ln(time) on ln(messages) over the sizes above (1 = linear).',
   );
+  const phaseNames = [...new Set(runs.flatMap((r) => Object.keys(r.practicePhases ?? {})))];
+  if (phaseNames.length > 0) {
+    sections.push(
+      '### Inside the practice stage',
+      'Wall seconds per phase, from the `profile` callback of `testGroups` (summed over the groups) and the time of ' +
+        '`testCommunities`; the rest of the stage is assembling the tests and verdicts.',
+      table(
+        ['phase', ...runs.map((r) => `${r.spec.name} wall s`)],
+        phaseNames.map((name) => [
+          name,
+          ...runs.map((r) => (r.practicePhases?.[name] === undefined ? '–' : s(r.practicePhases[name]))),
+        ]),
+      ),
+    );
+  }
 }
 
 const big = runs.find((r) => r.spec.name === (DRY ? SIZES[0].name : '100k'));

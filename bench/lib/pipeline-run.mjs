@@ -12,10 +12,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   analyzeOrganization,
+  createPracticeStage,
   DEFAULT_STAGES,
   readGroupsFile,
   readLog,
   readRoster,
+  testCommunities,
+  testGroups,
   writeReport,
 } from '../../dist/index.js';
 
@@ -99,12 +102,34 @@ const wrap = (name, stage) => async (ctx) => {
 };
 let ingestEnd;
 let lastStageEnd;
+// inside the practice stage: the stage DEFAULT_STAGES makes (the same analysis functions), with testGroups'
+// `profile` callback summing wall seconds per phase, for the formal groups and for the detected communities
+const phases = {};
+let testGroupsCalls = 0;
+const practiceStage = createPracticeStage({
+  testGroups: (input, groups, options) => {
+    const who = testGroupsCalls++ === 0 ? 'formal groups' : 'detected communities';
+    return testGroups(input, groups, {
+      ...options,
+      profile: (phase, ms) => {
+        const key = `${who}: ${phase}`;
+        phases[key] = (phases[key] ?? 0) + ms / 1000;
+      },
+    });
+  },
+  testCommunities: (graph, options) => {
+    const w = now();
+    const result = testCommunities(graph, options);
+    phases['detected communities: q–s test (Louvain on null graphs)'] = now() - w;
+    return result;
+  },
+});
 const stageSet = {
   ingestOptions: DEFAULT_STAGES.ingestOptions,
   communities: wrap('communities', DEFAULT_STAGES.communities),
   expertise: wrap('expertise', DEFAULT_STAGES.expertise),
   brokerage: wrap('brokerage', DEFAULT_STAGES.brokerage),
-  practice: wrap('practice', DEFAULT_STAGES.practice),
+  practice: wrap('practice', practiceStage),
 };
 
 const startWall = now();
@@ -155,6 +180,7 @@ console.log(
     groups: report.groups.length,
     stages,
     total,
+    practicePhases: phases,
     hwmResettable,
   }),
 );
