@@ -228,6 +228,22 @@ const arbMessage = fc.record({
   timestamp: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
   weight: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
 });
+type ArbMessage = typeof arbMessage extends fc.Arbitrary<infer T> ? T : never;
+
+/** The messages of a generated log, numbered m0, m1, … (replies point to those ids). */
+function messagesOf(raw: readonly ArbMessage[]): Message[] {
+  return raw.map((r, i) => ({
+    id: `m${i}`,
+    sender: r.sender,
+    recipients: r.recipients,
+    cc: r.cc,
+    bcc: r.bcc,
+    mentions: r.mentions,
+    ...(r.reply !== undefined ? { replyTo: `m${r.reply}` } : {}),
+    ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}),
+    ...(r.weight !== undefined ? { weight: r.weight } : {}),
+  }));
+}
 
 /** Independent count of the tie contributions of a log, straight from the edge rules. */
 function expectedContributions(
@@ -259,17 +275,7 @@ describe('buildInteractionGraph accounting (property)', () => {
   it('messages = used + Σ dropped, and Σ tie counts = the contributions of the messages', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(arbMessage, { maxLength: 40 }), fc.boolean(), async (raw, withRange) => {
-        const messages: Message[] = raw.map((r, i) => ({
-          id: `m${i}`,
-          sender: r.sender,
-          recipients: r.recipients,
-          cc: r.cc,
-          bcc: r.bcc,
-          mentions: r.mentions,
-          ...(r.reply !== undefined ? { replyTo: `m${r.reply}` } : {}),
-          ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}),
-          ...(r.weight !== undefined ? { weight: r.weight } : {}),
-        }));
+        const messages = messagesOf(raw);
         const options = { exclude: ['bot'], maxRecipients: 3, ...(withRange ? { from: 10, to: 90 } : {}) };
         const g = await buildInteractionGraph(messages, options);
         const stats = g.getAttribute('stats');
@@ -297,17 +303,7 @@ describe('window graphs: ties without materialising', () => {
   it('a window’s ties are its graph’s edges, in the graph’s order, and the graph is built once on access', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(arbMessage, { maxLength: 40 }), fc.constantFrom(0, 1.5), async (raw, minWeight) => {
-        const messages: Message[] = raw.map((r, i) => ({
-          id: `m${i}`,
-          sender: r.sender,
-          recipients: r.recipients,
-          cc: r.cc,
-          bcc: r.bcc,
-          mentions: r.mentions,
-          ...(r.reply !== undefined ? { replyTo: `m${r.reply}` } : {}),
-          ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}),
-          ...(r.weight !== undefined ? { weight: r.weight } : {}),
-        }));
+        const messages = messagesOf(raw);
         const { windows } = await buildWindowGraphs(messages, { window: 25, minWeight, origin: 0 });
         for (const w of windows) {
           const t = w.ties?.() as NonNullable<ReturnType<NonNullable<typeof w.ties>>>;
