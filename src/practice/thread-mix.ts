@@ -84,8 +84,7 @@ export interface ThreadMixOptions {
 
 /**
  * One mark per pool thread, shared by every group tested against the same baseline and cleared before each
- * use, rather than a new array per group (a log of ten million messages has over a million answered threads:
- * megabytes per group, thousands of groups).
+ * use, rather than a new array per group: one entry per answered thread of the whole log, for every group.
  */
 const marksOf = new WeakMap<ThreadBaseline, Int32Array>();
 function takenMarks(baseline: ThreadBaseline): Int32Array {
