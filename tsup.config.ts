@@ -15,8 +15,20 @@ const common: Options = {
 
 export default defineConfig([
   // ESM library + CLI (bin); dependencies stay external
-  { ...common, entry: { index: 'src/index.ts', cli: 'src/cli.ts' }, format: ['esm'] },
+  // the worker scripts sit next to the bundles (dist/workers/), found from `import.meta.url`
+  {
+    ...common,
+    entry: { index: 'src/index.ts', cli: 'src/cli.ts', 'workers/community-nulls': 'src/workers/community-nulls.ts' },
+    format: ['esm'],
+  },
   // CJS library: inline the ESM-only d3-array (and its dep internmap) so that require() works
   // where require(esm) is unavailable (Jest's module runtime, Node < 20.19)
-  { ...common, entry: { index: 'src/index.ts' }, format: ['cjs'], noExternal: ['d3-array', 'internmap'] },
+  // (`shims` gives it `import.meta.url`, from which the ESM worker scripts are found)
+  {
+    ...common,
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    noExternal: ['d3-array', 'internmap'],
+    shims: true,
+  },
 ]);

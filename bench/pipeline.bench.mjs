@@ -262,7 +262,7 @@ if (runs.length > 0) {
     sections.push(
       '### Inside the practice stage',
       'Wall seconds per phase, from the `profile` callback of `testGroups` (summed over the groups) and the time of ' +
-        '`testCommunities`; the rest of the stage is assembling the tests and verdicts.',
+        '`testCommunitiesAsync` (its null graphs on worker threads); the rest of the stage is assembling the tests and verdicts.',
       table(
         ['phase', ...runs.map((r) => `${r.spec.name} wall s`)],
         phaseNames.map((name) => [

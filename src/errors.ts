@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'NOT_A_PARTITION'
   | 'EMPTY_GRAPH'
   | 'NOT_CONVERGED'
+  | 'WORKER_FAILED'
   | 'USAGE';
 
 /** Where in an input a problem was found. Row numbers are 1-based and count data rows (the header is row 0). */

@@ -236,8 +236,11 @@ export {
   type CommunityTests,
   louvainDetector,
   TEST_COMMUNITIES_DEFAULTS,
+  type TestCommunitiesAsyncOptions,
   type TestCommunitiesOptions,
   testCommunities,
+  testCommunitiesAsync,
+  WORKER_MIN_PAIRS,
 } from './practice/test-communities.js';
 export { type GroupTest, type GroupTests, type PracticeInput, testGroups } from './practice/test-groups.js';
 // report, exports, privacy and the whole pipeline (src/report/, src/privacy/)
@@ -412,3 +415,4 @@ export {
   type WrittenSimulation,
   writeSimulation,
 } from './simulate/write.js';
+export type { ThreadsOption } from './workers/pool.js';

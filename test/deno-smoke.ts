@@ -15,6 +15,8 @@ import {
   renderOutputs,
   simulateOrganization,
   summarizeGraph,
+  testCommunities,
+  testCommunitiesAsync,
 } from '../dist/index.js';
 
 function check(cond: boolean, msg: string): void {
@@ -49,6 +51,12 @@ let h = 0x811c9dc5;
 const text = JSON.stringify([detection.assignment, detection.modularity]);
 for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
 check((h >>> 0).toString(16) === '248dfd5a', `communities digest ${(h >>> 0).toString(16)}`);
+// the q–s test's null graphs on two worker threads (node:worker_threads, SharedArrayBuffer slots) give the
+// calling thread's result
+const qsOptions = { samples: 4, seed: 5, getEdgeWeight: 'weight' };
+const qsHere = JSON.stringify(testCommunities(lfr.graph, qsOptions));
+const qsWorkers = JSON.stringify(await testCommunitiesAsync(lfr.graph, { ...qsOptions, threads: 2 }));
+check(qsHere === qsWorkers, 'q–s test on worker threads');
 // the whole pipeline, with Web Crypto pseudonymisation and every output renderer
 const pseudonymizer = await createPseudonymizer('a smoke-test secret of some length');
 const { report, graph: g } = await analyzeOrganization(readCsv('fixtures/logs/small.csv'), {

@@ -17,7 +17,7 @@ import {
   readGroupsFile,
   readLog,
   readRoster,
-  testCommunities,
+  testCommunitiesAsync,
   testGroups,
   writeReport,
 } from '../../dist/index.js';
@@ -117,9 +117,9 @@ const practiceStage = createPracticeStage({
       },
     });
   },
-  testCommunities: (graph, options) => {
+  testCommunities: async (graph, options) => {
     const w = now();
-    const result = testCommunities(graph, options);
+    const result = await testCommunitiesAsync(graph, options);
     phases['detected communities: q–s test (Louvain on null graphs)'] = now() - w;
     return result;
   },

@@ -17,7 +17,7 @@ import type { InteractionGraph, WindowGraph } from '../graph/build.js';
 import type { Ingested, IngestOptions } from '../graph/ingest.js';
 import type { Roster } from '../graph/roster.js';
 import type { ThreadSummaries } from '../log/threads.js';
-import { testCommunities } from '../practice/test-communities.js';
+import { testCommunitiesAsync } from '../practice/test-communities.js';
 import { testGroups } from '../practice/test-groups.js';
 import type { FormalGroup } from './formal-groups.js';
 import type {
@@ -114,7 +114,8 @@ export interface AnalysisStages {
  * The analyses this release runs by default: the communities ensemble with profiles, expertise scores,
  * brokerage (betweenness on distances, Guimerà–Amaral roles, Burt's constraint) and the community-of-practice
  * test of the formal groups (with their alignment to the detected communities) and of the detected
- * communities themselves (after their Kojaku–Masuda q–s test). Each is turned into a stage by its adapter in
+ * communities themselves (after their Kojaku–Masuda q–s test, whose null graphs run on worker threads on
+ * large graphs: `testCommunitiesAsync`). Each is turned into a stage by its adapter in
  * `src/report/stages/`. Callers may pass their own `stages` to `analyzeOrganization` (e.g. `{}` for the graph
  * summary alone).
  */
@@ -123,5 +124,5 @@ export const DEFAULT_STAGES: Readonly<AnalysisStages> = Object.freeze({
   communities: createCommunitiesStage({ communityEnsemble, profileCommunities }),
   expertise: createExpertiseStage({ scoreExpertise }),
   brokerage: createBrokerageStage({ betweenness, moduleRoles, structuralHoles }),
-  practice: createPracticeStage({ testGroups, testCommunities }),
+  practice: createPracticeStage({ testGroups, testCommunities: testCommunitiesAsync }),
 });

@@ -1,7 +1,7 @@
 // End to end through the BUILT command line (dist/cli.js, as `npx practice-graph` runs it): the bundled
 // sample organisation and the Enron e-mail network of igraphdata with positions as roster attribute.
-// `.ci/run` builds first and sets PRACTICE_GRAPH_BUILT=1; otherwise this file builds once itself.
-import { execFileSync, spawnSync } from 'node:child_process';
+// `.ci/run` builds first and sets PRACTICE_GRAPH_BUILT=1; otherwise the sources are built once (./built.ts).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,15 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_FILES } from '../../src/report/write.js';
 import { dataPath, repoPath } from '../data-path.js';
 import { validateReport } from '../report/validate.js';
+import { ensureBuilt } from './built.js';
 
 const cli = repoPath('dist', 'cli.js');
 const tmp = mkdtempSync(join(tmpdir(), 'pg-e2e-'));
 
-beforeAll(() => {
-  if (process.env.PRACTICE_GRAPH_BUILT !== '1' || !existsSync(cli)) {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoPath(), stdio: 'ignore' });
-  }
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 
 function practiceGraph(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });

@@ -1,7 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { detectCommunities } from '../../src/communities/detect.js';
-import { testCommunities } from '../../src/practice/test-communities.js';
+import { louvainDetector, testCommunities, testCommunitiesAsync } from '../../src/practice/test-communities.js';
 import { createRng } from '../../src/random.js';
 
 /** Planted partition: `groups` groups of `size`, within-group edge probability pIn, between pOut. */
@@ -73,5 +73,23 @@ describe('testCommunities (Kojaku & Masuda q–s test)', () => {
     const random = Object.fromEntries(g.nodes().map((n) => [n, Math.floor(rng() * 4)]));
     const none = testCommunities(g, { samples: 20, seed: 6, partition: random });
     for (const c of none.communities) expect(c.significant).toBe(false);
+  });
+});
+
+describe('testCommunitiesAsync from the sources (no worker script)', () => {
+  it("computes on this thread with 'auto' and 0, the same as testCommunities; asks for a build with threads > 0", async () => {
+    const g = planted(3, 12, 0.5, 0.03, 4);
+    const sync = JSON.stringify(testCommunities(g, { samples: 6, seed: 2 }));
+    expect(JSON.stringify(await testCommunitiesAsync(g, { samples: 6, seed: 2 }))).toBe(sync);
+    expect(JSON.stringify(await testCommunitiesAsync(g, { samples: 6, seed: 2, threads: 0 }))).toBe(sync);
+    await expect(testCommunitiesAsync(g, { samples: 6, threads: 2 })).rejects.toMatchObject({ code: 'WORKER_FAILED' });
+    await expect(testCommunitiesAsync(g, { samples: 6, threads: -1 })).rejects.toMatchObject({
+      code: 'INVALID_OPTION',
+    });
+    // a custom detector cannot cross to a worker: it runs here whatever `threads` says
+    const custom = { samples: 4, seed: 2, detect: louvainDetector };
+    expect(JSON.stringify(await testCommunitiesAsync(g, { ...custom, threads: 2 }))).toBe(
+      JSON.stringify(testCommunities(g, custom)),
+    );
   });
 });

@@ -90,7 +90,7 @@ export interface PracticeStageDeps {
       resolution: number;
       getEdgeWeight: string;
     },
-  ) => { communities: CommunityTestLike[] };
+  ) => { communities: CommunityTestLike[] } | Promise<{ communities: CommunityTestLike[] }>;
 }
 
 /**
@@ -150,7 +150,10 @@ function verdictFields(t: GroupTestLike): VerdictFields {
 export type PracticeContext = StageContext & { communities?: { assignment: Map<string, number> } | undefined };
 
 /** Tests the detected communities of at least `minGroupSize` members: q–s test, then the practice test. */
-function testDetected(deps: PracticeStageDeps, ctx: PracticeContext): Map<number, VerdictFields> | undefined {
+async function testDetected(
+  deps: PracticeStageDeps,
+  ctx: PracticeContext,
+): Promise<Map<number, VerdictFields> | undefined> {
   const assignment = ctx.communities?.assignment;
   const samples = ctx.communityNullGraphs;
   if (!deps.testCommunities || !assignment || ctx.graph.order === 0 || samples === 0) return undefined;
@@ -164,7 +167,7 @@ function testDetected(deps: PracticeStageDeps, ctx: PracticeContext): Map<number
   if (ids.length === 0) return new Map();
   ctx.onProgress({ phase: 'practice', done: 0, total: COMMUNITY_NULL_GRAPHS, unit: 'null graphs' });
   // the communities were found on strengths (the ensemble reads `weight`): the null detector reads them too
-  const qs = deps.testCommunities(ctx.graph, {
+  const qs = await deps.testCommunities(ctx.graph, {
     partition: assignment,
     samples,
     seed: ctx.seed,
@@ -197,8 +200,8 @@ function testDetected(deps: PracticeStageDeps, ctx: PracticeContext): Map<number
 }
 
 /** Creates the practice stage. */
-export function createPracticeStage(deps: PracticeStageDeps): (ctx: PracticeContext) => PracticeOutput {
-  return (ctx) => {
+export function createPracticeStage(deps: PracticeStageDeps): (ctx: PracticeContext) => Promise<PracticeOutput> {
+  return async (ctx) => {
     const specs: GroupSpecLike[] = ctx.groups.map((g) =>
       g.kind === 'channel' && g.channel !== undefined
         ? { name: g.name, channel: g.channel, scope: 'channel' }
@@ -225,7 +228,7 @@ export function createPracticeStage(deps: PracticeStageDeps): (ctx: PracticeCont
         evidence: t.evidence,
       });
     });
-    const communities = testDetected(deps, ctx);
+    const communities = await testDetected(deps, ctx);
     return { method: result.method, groups, ...(communities ? { communities } : {}) };
   };
 }
