@@ -415,4 +415,4 @@ export {
   type WrittenSimulation,
   writeSimulation,
 } from './simulate/write.js';
-export type { ThreadsOption } from './workers/pool.js';
+export type { WorkersOption } from './workers/pool.js';

@@ -237,10 +237,23 @@ describe('practice-graph analyze', () => {
     expect((await run(['analyze', small, '--secret-env', 'X'])).code).toBe(2);
   });
 
-  it('same seed, same bytes', async () => {
+  it('same seed, same bytes (with or without worker threads)', async () => {
     const [a, b] = [join(tmp, 's1'), join(tmp, 's2')];
     await run(['analyze', `${org}-messages.csv`, '--group-all', 'all', '--seed', '7', '--out', a, '--quiet']);
-    await run(['analyze', `${org}-messages.csv`, '--group-all', 'all', '--seed', '7', '--out', b, '--quiet']);
+    // the worker count never changes the report
+    await run([
+      'analyze',
+      `${org}-messages.csv`,
+      '--group-all',
+      'all',
+      '--seed',
+      '7',
+      '--out',
+      b,
+      '--quiet',
+      '--workers',
+      '0',
+    ]);
     for (const f of filesUnder(a)) expect(readFileSync(f, 'utf8'), f).toBe(readFileSync(f.replace(a, b), 'utf8'));
     expect(JSON.parse(readFileSync(join(a, 'report.json'), 'utf8')).params.seed).toBe(7);
   });
@@ -253,6 +266,8 @@ describe('practice-graph analyze', () => {
     expect((await run(['analyze', 'x.csv', '--bogus'])).code).toBe(2);
     expect((await run(['analyze', 'x.csv', '--map', 'author=From'])).code).toBe(2);
     expect((await run(['analyze', small, '--min-group-size', 'five'])).code).toBe(2);
+    expect((await run(['analyze', small, '--workers', 'all'])).code).toBe(2);
+    expect((await run(['analyze', small, '--workers', 'auto', '--quiet'])).code).toBe(0);
     expect((await run(['analyze', small, '--resolution', '0', '--quiet'])).code).toBe(2);
     expect((await run(['analyze', small, '--group-by', 'team'])).code).toBe(2);
     const missing = await run(['analyze', join(tmp, 'missing.csv')]);

@@ -55,7 +55,7 @@ check((h >>> 0).toString(16) === '248dfd5a', `communities digest ${(h >>> 0).toS
 // calling thread's result
 const qsOptions = { samples: 4, seed: 5, getEdgeWeight: 'weight' };
 const qsHere = JSON.stringify(testCommunities(lfr.graph, qsOptions));
-const qsWorkers = JSON.stringify(await testCommunitiesAsync(lfr.graph, { ...qsOptions, threads: 2 }));
+const qsWorkers = JSON.stringify(await testCommunitiesAsync(lfr.graph, { ...qsOptions, workers: 2 }));
 check(qsHere === qsWorkers, 'q–s test on worker threads');
 // the whole pipeline, with Web Crypto pseudonymisation and every output renderer
 const pseudonymizer = await createPseudonymizer('a smoke-test secret of some length');

@@ -40,6 +40,8 @@ Analysis
   --null-samples <n>                null-model samples per test (default 200)
   --community-null-graphs <n>       null graphs of the q–s test of the detected communities (default 100;
                                     0 leaves them untested: on 10,000 people each costs about 0.7 s)
+  --workers <n|auto>                worker threads for those null graphs (default auto: every core on
+                                    large graphs; 0: none); the report is the same with any count
   --min-group-size <n>              groups smaller than this are suppressed from every output (default 5)
 Privacy
   --pseudonymize --secret-env NAME  replace every person id by an HMAC-SHA256 pseudonym keyed by the secret
@@ -78,6 +80,7 @@ export const ANALYZE_OPTIONS = {
   resolution: { type: 'string' },
   'null-samples': { type: 'string' },
   'community-null-graphs': { type: 'string' },
+  workers: { type: 'string' },
   'min-group-size': { type: 'string' },
   pseudonymize: { type: 'boolean' },
   'secret-env': { type: 'string' },

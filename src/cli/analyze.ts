@@ -120,6 +120,9 @@ export async function runAnalyze(
     ...(values['community-null-graphs'] !== undefined
       ? { communityNullGraphs: parseNumber('community-null-graphs', values['community-null-graphs'], true) as number }
       : {}),
+    ...(values.workers !== undefined && values.workers !== 'auto'
+      ? { workers: parseNumber('workers', values.workers, true) as number }
+      : {}),
     ...(values['min-group-size'] !== undefined
       ? { minGroupSize: parseNumber('min-group-size', values['min-group-size'], true) as number }
       : {}),
@@ -157,7 +160,7 @@ export async function runAnalyze(
   } catch (err) {
     if (
       err instanceof OptionError &&
-      /`(seed|resolution|nullSamples|communityNullGraphs|minGroupSize)`/.test(err.message)
+      /`(seed|resolution|nullSamples|communityNullGraphs|workers|minGroupSize)`/.test(err.message)
     ) {
       throw new UsageError(err.message.replace(/^practice-graph\/[^:]+: /, ''));
     }

@@ -34,7 +34,7 @@ import { GraphError, PracticeGraphError } from '../errors.js';
 import { optionChecker, resolveOptions } from '../options.js';
 import { createRng, DEFAULT_SEED, deriveSeed, type Rng } from '../random.js';
 import type { CommunityNullsData } from '../workers/community-nulls.js';
-import { coreCount, runOnWorkers, type ThreadsOption, workerScript } from '../workers/pool.js';
+import { coreCount, runOnWorkers, type WorkersOption, workerScript } from '../workers/pool.js';
 import { type CommunityQuality, type NullCommunities, nullCommunities, qualities } from './community-nulls.js';
 import { UndirectedRewirer } from './rewire.js';
 import { benjaminiHochberg, round } from './stats.js';
@@ -127,7 +127,7 @@ function graphOf(keys: readonly string[], u: Int32Array, v: Int32Array, w: Float
   return g;
 }
 
-/** Pairs pulled above which `threads: 'auto'` runs the null graphs on worker threads (see `testCommunitiesAsync`). */
+/** Pairs from which `workers: 'auto'` runs the null graphs on worker threads (see `testCommunitiesAsync`). */
 export const WORKER_MIN_PAIRS = 50_000;
 
 /** Options of {@link testCommunitiesAsync}. */
@@ -137,7 +137,7 @@ export interface TestCommunitiesAsyncOptions extends TestCommunitiesOptions {
    * on at least {@link WORKER_MIN_PAIRS} pairs, else this thread; a number sets the count (0 = this thread).
    * The result is the same with any count.
    */
-  threads?: ThreadsOption;
+  workers?: WorkersOption;
 }
 
 /** Everything the test needs before the null graphs: the projection, the observed communities, the chain. */
@@ -245,10 +245,10 @@ function nullsHere(p: Prepared): NullCommunities[] {
   return out;
 }
 
-/** The null graphs on `threads` workers: the chain steps here, into shared slots; each worker detects. */
-function nullsOnWorkers(p: Prepared, script: URL, threads: number): Promise<NullCommunities[]> {
+/** The null graphs on `workers` workers: the chain steps here, into shared slots; each worker detects. */
+function nullsOnWorkers(p: Prepared, script: URL, workers: number): Promise<NullCommunities[]> {
   const m = p.chain.u.length;
-  const slots = Array.from({ length: Math.min(threads, p.samples) + 1 }, () => ({
+  const slots = Array.from({ length: Math.min(workers, p.samples) + 1 }, () => ({
     u: new Int32Array(new SharedArrayBuffer(4 * m)),
     v: new Int32Array(new SharedArrayBuffer(4 * m)),
   }));
@@ -258,7 +258,7 @@ function nullsOnWorkers(p: Prepared, script: URL, threads: number): Promise<Null
   return runOnWorkers<NullCommunities>({
     script,
     data,
-    threads,
+    workers,
     count: p.samples,
     prepare: (r, slot) => {
       if (r > 0) p.chain.step(p.thin);
@@ -336,15 +336,15 @@ export function testCommunities(graph: AbstractGraph, options: TestCommunitiesOp
 /**
  * {@link testCommunities} with the null graphs on worker threads: the rewiring chain steps on this thread
  * and each worker runs the default detector on a copy; every null graph has its own seed, so the result is
- * the same as `testCommunities`' for the same options, with any number of threads. Runs on this thread
- * with a custom `detect` (a function cannot be sent to a worker), with `threads: 0`, and with `'auto'` on
+ * the same as `testCommunities`' for the same options, with any number of workers. Runs on this thread
+ * with a custom `detect` (a function cannot be sent to a worker), with `workers: 0`, and with `'auto'` on
  * small graphs or where the built worker script is missing (the TypeScript sources).
  *
  * On the 100,000-person benchmark organisation (2.2 million pairs) one null graph takes about 37 s on the
  * calling thread of a full analysis, where the analysis' large heap makes each garbage collection slow, and
  * 4–6 s in a worker (docs/performance.md).
  *
- * @throws PracticeGraphError `WORKER_FAILED` when `threads` > 0 is asked for and the worker script is not
+ * @throws PracticeGraphError `WORKER_FAILED` when `workers` > 0 is asked for and the worker script is not
  *   next to the bundle, or when a worker fails
  * @example
  * const result = await testCommunitiesAsync(graph, { samples: 100, seed: 1 }); // same as testCommunities
@@ -353,23 +353,23 @@ export async function testCommunitiesAsync(
   graph: AbstractGraph,
   options: TestCommunitiesAsyncOptions = {},
 ): Promise<CommunityTests> {
-  const { threads = 'auto', ...rest } = options;
-  if (threads !== 'auto') check.nonNegativeInt('threads', threads);
+  const { workers = 'auto', ...rest } = options;
+  if (workers !== 'auto') check.nonNegativeInt('workers', workers);
   const p = prepare(graph, rest);
   const script = p.detect ? null : workerScript('community-nulls', import.meta.url);
-  if (!p.detect && !script && threads !== 'auto' && threads > 0) {
+  if (!p.detect && !script && workers !== 'auto' && workers > 0) {
     throw new PracticeGraphError(
       'WORKER_FAILED',
       'the worker script workers/community-nulls.js is not next to the bundle',
       {
         module: MODULE,
         got: import.meta.url,
-        hint: "import the built package (npm run build), or pass `threads: 'auto'` or 0 to compute on this thread",
+        hint: "import the built package (npm run build), or pass `workers: 'auto'` or 0 to compute on this thread",
       },
     );
   }
   const count =
-    threads === 'auto' ? (p.chain.u.length >= WORKER_MIN_PAIRS && coreCount() >= 2 ? coreCount() : 0) : threads;
+    workers === 'auto' ? (p.chain.u.length >= WORKER_MIN_PAIRS && coreCount() >= 2 ? coreCount() : 0) : workers;
   const nulls = script && count > 0 ? await nullsOnWorkers(p, script, count) : nullsHere(p);
   return conclude(p, nulls);
 }

@@ -19,6 +19,7 @@ import { optionChecker } from '../options.js';
 import { pseudonymizeGroups, pseudonymizeMessages, pseudonymizeRoster } from '../privacy/apply.js';
 import type { Pseudonymizer } from '../privacy/pseudonymize.js';
 import { DEFAULT_SEED } from '../random.js';
+import type { WorkersOption } from '../workers/pool.js';
 import { buildReport } from './build-report.js';
 import { combineGroups, type FormalGroup, groupOfAll, groupsFromChannels, groupsFromRoster } from './formal-groups.js';
 import type { AnalysisName, AnalysisStatus, Report, ReportParams } from './model.js';
@@ -41,6 +42,12 @@ export interface AnalyzeOrganizationOptions {
    * 0.7 s per null graph on a 10,000-person one (docs/method.md).
    */
   communityNullGraphs?: number;
+  /**
+   * Worker threads for the sample work that can leave this thread — the q–s test's null graphs:
+   * `'auto'` (default: every core, on graphs of at least 50,000 undirected pairs), a count, or 0 (all on
+   * this thread). Results do not depend on it.
+   */
+  workers?: WorkersOption;
   /** Groups smaller than this are suppressed from every output. Default 5. */
   minGroupSize?: number;
   /** Time-window length for temporal indicators, e.g. `'30d'`. Default none. */
@@ -84,6 +91,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   resolution: 1,
   nullSamples: 200,
   communityNullGraphs: 100,
+  workers: 'auto' as WorkersOption,
   minGroupSize: 5,
   groupByChannel: false,
   keepIdentifying: false,
@@ -176,6 +184,8 @@ export async function analyzeOrganization(
     'communityNullGraphs',
     options.communityNullGraphs ?? ANALYZE_DEFAULTS.communityNullGraphs,
   );
+  const workers = options.workers ?? ANALYZE_DEFAULTS.workers;
+  if (workers !== 'auto') check.nonNegativeInt('workers', workers);
   const minGroupSize = check.positiveInt('minGroupSize', options.minGroupSize ?? ANALYZE_DEFAULTS.minGroupSize);
   const every = check.positiveInt('progressEvery', options.progressEvery ?? ANALYZE_DEFAULTS.progressEvery);
   if (options.window !== undefined) parseDuration(options.window, 'window', MODULE);
@@ -271,6 +281,7 @@ export async function analyzeOrganization(
     resolution,
     nullSamples,
     communityNullGraphs,
+    workers,
     minGroupSize,
     onProgress,
   };

@@ -19,6 +19,7 @@ import type { Roster } from '../graph/roster.js';
 import type { ThreadSummaries } from '../log/threads.js';
 import { testCommunitiesAsync } from '../practice/test-communities.js';
 import { testGroups } from '../practice/test-groups.js';
+import type { WorkersOption } from '../workers/pool.js';
 import type { FormalGroup } from './formal-groups.js';
 import type {
   Cohesion,
@@ -58,6 +59,8 @@ export interface StageContext {
   nullSamples: number;
   /** Null graphs of the q–s test of the detected communities (0: they are not tested). */
   communityNullGraphs: number;
+  /** Worker threads for the q–s test's null graphs (`'auto'`, a count, or 0). */
+  workers: WorkersOption;
   minGroupSize: number;
   onProgress: (event: ProgressEvent) => void;
 }

@@ -10,7 +10,7 @@
  *
  * The pool keeps every worker busy: task `i` is prepared on this thread (`prepare(i, slot)`, e.g. the next
  * state of a Markov chain, copied into a shared slot) just before a worker is free, in order `0, 1, …`, with
- * one task prepared ahead; results come back by index. Slots (`threads + 1` of them) are reused, so the
+ * one task prepared ahead; results come back by index. Slots (`workers + 1` of them) are reused, so the
  * calling thread allocates nothing per task.
  *
  * Works in Node (`node:worker_threads`) and Deno (its Node compatibility layer). The worker scripts are built
@@ -28,8 +28,8 @@ import { PracticeGraphError } from '../errors.js';
 
 const MODULE = 'workers/pool';
 
-/** Threads for sample work: `'auto'` (decided by the caller's size rule) or a count (0 = this thread). */
-export type ThreadsOption = 'auto' | number;
+/** Worker threads for sample work: `'auto'` (decided by the caller's size rule) or a count (0 = this thread). */
+export type WorkersOption = 'auto' | number;
 
 /** Cores this process may use (`os.availableParallelism`, or the CPU count). */
 export function coreCount(): number {
@@ -70,21 +70,21 @@ export interface RunOnWorkersOptions {
   /** Data every worker receives once (`workerData`); SharedArrayBuffers in it are shared, not copied. */
   data: unknown;
   /** Workers to start (≥ 1). */
-  threads: number;
+  workers: number;
   /** Tasks to run. */
   count: number;
-  /** Prepares task `i` into `slot` (0…threads) on this thread; returns the message the worker gets. */
+  /** Prepares task `i` into `slot` (0…workers) on this thread; returns the message the worker gets. */
   prepare: (i: number, slot: number) => unknown;
 }
 
 /**
- * Runs `count` tasks on `threads` workers and resolves with their results by task index.
+ * Runs `count` tasks on `workers` workers and resolves with their results by task index.
  *
  * @throws PracticeGraphError `WORKER_FAILED` when a worker throws or exits early (all workers are stopped)
  */
 export function runOnWorkers<R>(options: RunOnWorkersOptions): Promise<R[]> {
   const { script, data, count, prepare } = options;
-  const threads = Math.max(1, Math.min(options.threads, count));
+  const threads = Math.max(1, Math.min(options.workers, count));
   const results: R[] = new Array(count);
   if (count === 0) return Promise.resolve(results);
   return new Promise<R[]>((resolve, reject) => {
@@ -105,7 +105,7 @@ export function runOnWorkers<R>(options: RunOnWorkersOptions): Promise<R[]> {
         reject(
           new PracticeGraphError('WORKER_FAILED', what, {
             module: MODULE,
-            hint: 'run with `threads: 0` to compute on this thread, and report the error',
+            hint: 'run with `workers: 0` to compute on this thread, and report the error',
             ...(cause !== undefined ? { cause } : {}),
           }),
         ),

@@ -1,5 +1,5 @@
 // The q–s test's null graphs on worker threads, through the BUILT library (the worker script exists only in
-// dist/workers/): the same result as on the calling thread, under ESM and CJS, with any number of threads.
+// dist/workers/): the same result as on the calling thread, under ESM and CJS, with any number of workers.
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testCommunities as testCommunitiesFromSources } from '../../src/practice/test-communities.js';
@@ -27,11 +27,11 @@ describe('testCommunitiesAsync on worker threads (built library)', () => {
     expect(here.nullCommunities).toBeGreaterThan(7);
     const text = JSON.stringify(here);
     expect(JSON.stringify(testCommunitiesFromSources(graph, OPTIONS))).toBe(text);
-    for (const threads of [1, 2, 3]) {
-      expect(JSON.stringify(await built.testCommunitiesAsync(graph, { ...OPTIONS, threads }))).toBe(text);
+    for (const workers of [1, 2, 3]) {
+      expect(JSON.stringify(await built.testCommunitiesAsync(graph, { ...OPTIONS, workers }))).toBe(text);
     }
     // another seed changes the null graphs: the comparison above could fail
-    const other = await built.testCommunitiesAsync(graph, { ...OPTIONS, seed: 6, threads: 2 });
+    const other = await built.testCommunitiesAsync(graph, { ...OPTIONS, seed: 6, workers: 2 });
     expect(JSON.stringify(other)).not.toBe(text);
   });
 
@@ -39,7 +39,7 @@ describe('testCommunitiesAsync on worker threads (built library)', () => {
     const script = `
       const lib = require(${JSON.stringify(repoPath('dist', 'index.cjs'))});
       const graph = lib.generateLfrGraph({ nodes: 1500, averageDegree: 12, minCommunity: 20, maxCommunity: 120, mixing: 0.4, seed: 11 }).graph;
-      lib.testCommunitiesAsync(graph, { samples: 7, seed: 5, getEdgeWeight: 'weight', threads: 2 })
+      lib.testCommunitiesAsync(graph, { samples: 7, seed: 5, getEdgeWeight: 'weight', workers: 2 })
         .then((r) => process.stdout.write(JSON.stringify(r)));`;
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);

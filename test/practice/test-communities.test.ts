@@ -77,18 +77,18 @@ describe('testCommunities (Kojaku & Masuda q–s test)', () => {
 });
 
 describe('testCommunitiesAsync from the sources (no worker script)', () => {
-  it("computes on this thread with 'auto' and 0, the same as testCommunities; asks for a build with threads > 0", async () => {
+  it("computes on this thread with 'auto' and 0, the same as testCommunities; asks for a build with workers > 0", async () => {
     const g = planted(3, 12, 0.5, 0.03, 4);
     const sync = JSON.stringify(testCommunities(g, { samples: 6, seed: 2 }));
     expect(JSON.stringify(await testCommunitiesAsync(g, { samples: 6, seed: 2 }))).toBe(sync);
-    expect(JSON.stringify(await testCommunitiesAsync(g, { samples: 6, seed: 2, threads: 0 }))).toBe(sync);
-    await expect(testCommunitiesAsync(g, { samples: 6, threads: 2 })).rejects.toMatchObject({ code: 'WORKER_FAILED' });
-    await expect(testCommunitiesAsync(g, { samples: 6, threads: -1 })).rejects.toMatchObject({
+    expect(JSON.stringify(await testCommunitiesAsync(g, { samples: 6, seed: 2, workers: 0 }))).toBe(sync);
+    await expect(testCommunitiesAsync(g, { samples: 6, workers: 2 })).rejects.toMatchObject({ code: 'WORKER_FAILED' });
+    await expect(testCommunitiesAsync(g, { samples: 6, workers: -1 })).rejects.toMatchObject({
       code: 'INVALID_OPTION',
     });
-    // a custom detector cannot cross to a worker: it runs here whatever `threads` says
+    // a custom detector cannot cross to a worker: it runs here whatever `workers` says
     const custom = { samples: 4, seed: 2, detect: louvainDetector };
-    expect(JSON.stringify(await testCommunitiesAsync(g, { ...custom, threads: 2 }))).toBe(
+    expect(JSON.stringify(await testCommunitiesAsync(g, { ...custom, workers: 2 }))).toBe(
       JSON.stringify(testCommunities(g, custom)),
     );
   });

@@ -116,6 +116,7 @@ export async function analyzeSynthetic(
     pseudonymizer?: Pseudonymizer;
     minGroupSize?: number;
     communityNullGraphs?: number;
+    workers?: 'auto' | number;
   } = {},
 ) {
   const roster = await readRoster({ text: syntheticRosterCsv(), name: 'roster.csv' });
@@ -129,5 +130,6 @@ export async function analyzeSynthetic(
     ...(options.pseudonymizer ? { pseudonymizer: options.pseudonymizer } : {}),
     ...(options.minGroupSize ? { minGroupSize: options.minGroupSize } : {}),
     ...(options.communityNullGraphs !== undefined ? { communityNullGraphs: options.communityNullGraphs } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
   });
 }

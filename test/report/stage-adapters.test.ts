@@ -106,7 +106,7 @@ const stages: AnalysisStages = {
       ),
     }),
     testCommunities: (_graph, options) => {
-      calls.push(`q–s ${options.samples} ${options.seed}`);
+      calls.push(`q–s ${options.samples} ${options.seed} workers ${options.workers}`);
       const ids = [...new Set(options.partition.values())].sort();
       return {
         communities: ids.map((id) => ({
@@ -165,7 +165,7 @@ describe('stage adapters (createCommunitiesStage, createExpertiseStage, createBr
 
   it('tests the detected communities after their q–s test; emergent communities of practice come first', async () => {
     const { report } = await analyzeSynthetic({ stages });
-    expect(calls).toContain('q–s 100 42');
+    expect(calls).toContain('q–s 100 42 workers auto');
     const tested = report.communities.filter((c) => c.verdict !== null);
     expect(tested.length).toBeGreaterThan(0);
     // communities below the minimum group size are not tested; the stand-in's q–s test rejects community 1
@@ -179,6 +179,12 @@ describe('stage adapters (createCommunitiesStage, createExpertiseStage, createBr
     expect(calls.some((c) => c.startsWith('q–s'))).toBe(false);
     expect(untested.report.communities.every((c) => c.verdict === null)).toBe(true);
     expect(untested.report.params.communityNullGraphs).toBe(0);
+    // workers: passed to the q–s test, and checked
+    calls.length = 0;
+    await analyzeSynthetic({ stages, workers: 1 });
+    expect(calls).toContain('q–s 100 42 workers 1');
+    await expect(analyzeSynthetic({ stages, workers: -2 })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    await expect(analyzeSynthetic({ stages, workers: 'all' as 'auto' })).rejects.toThrow(/`workers`/);
     const first = report.communities.findIndex((c) => c.verdict !== 'community-of-practice');
     const lastCop = report.communities.map((c) => c.verdict).lastIndexOf('community-of-practice');
     expect(first === -1 || lastCop < first).toBe(true);

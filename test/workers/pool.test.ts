@@ -34,7 +34,7 @@ describe('runOnWorkers', () => {
       const results = await runOnWorkers<{ seen: number; payload: number }>({
         script: slotReader,
         data: { slots: slots.buffer },
-        threads,
+        workers: threads,
         count: 40,
         prepare: (i, slot) => {
           expect(slot).toBeGreaterThanOrEqual(0);
@@ -50,7 +50,7 @@ describe('runOnWorkers', () => {
   });
 
   it('runs no worker for no task', async () => {
-    const none = await runOnWorkers({ script: slotReader, data: {}, threads: 2, count: 0, prepare: () => 0 });
+    const none = await runOnWorkers({ script: slotReader, data: {}, workers: 2, count: 0, prepare: () => 0 });
     expect(none).toEqual([]);
   });
 
@@ -67,13 +67,13 @@ describe('runOnWorkers', () => {
       [script('throws', `throw new Error('cannot start');`), /crashed: cannot start/],
     ];
     for (const [url, message] of cases) {
-      const run = runOnWorkers({ script: url, data: {}, threads: 2, count: 6, prepare: (i) => i });
+      const run = runOnWorkers({ script: url, data: {}, workers: 2, count: 6, prepare: (i) => i });
       await expect(run).rejects.toMatchObject({ code: 'WORKER_FAILED', message });
     }
     const preparing = runOnWorkers({
       script: slotReader,
       data: { slots: new SharedArrayBuffer(12) },
-      threads: 2,
+      workers: 2,
       count: 6,
       prepare: (i) => {
         if (i === 2) throw new Error('no next state');

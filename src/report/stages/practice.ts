@@ -17,6 +17,7 @@
  */
 
 import type { Verdict } from '../../practice/decide.js';
+import type { WorkersOption } from '../../workers/pool.js';
 import type { Cohesion, IndicatorRecord, VerdictFields } from '../model.js';
 import type { PracticeOutput, StageContext } from '../stages.js';
 
@@ -89,6 +90,7 @@ export interface PracticeStageDeps {
       seed: number | string;
       resolution: number;
       getEdgeWeight: string;
+      workers: WorkersOption;
     },
   ) => { communities: CommunityTestLike[] } | Promise<{ communities: CommunityTestLike[] }>;
 }
@@ -173,6 +175,7 @@ async function testDetected(
     seed: ctx.seed,
     resolution: ctx.resolution,
     getEdgeWeight: 'weight',
+    workers: ctx.workers,
   });
   ctx.onProgress({ phase: 'practice', done: samples, total: samples, unit: 'null graphs' });
   const byId = new Map(qs.communities.map((c) => [Number(c.community), c]));
