@@ -99,7 +99,8 @@ export interface PracticeStageDeps {
  * Default number of null graphs of the q–s test of the detected communities in a report
  * (`communityNullGraphs`). Each costs one degree-preserving rewiring pass and one Louvain run: 100 take 0.2 s
  * on the 150-person sample organisation (its demo runs in about 5 s), about 70 s on a 10,000-person one
- * (0.7 s each; measured next to a calibration run), where `communityNullGraphs` can be lowered, or set to 0
+ * (0.7 s each; measured next to a calibration run) on the calling thread and about 40 s on two worker
+ * threads (`workers`, the default from 50,000 pairs), where `communityNullGraphs` can be lowered, or set to 0
  * to leave the detected communities untested. With fifteen communities per graph, 100 give 1,500 null
  * communities, enough for kernel-weighted p-values below α / C after Benjamini–Hochberg over C communities;
  * 20 are not (no community of that organisation came out significant with 20).
