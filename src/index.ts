@@ -231,6 +231,7 @@ export { TEST_GROUPS_DEFAULTS, type TestGroupsOptions, type TestGroupsParams } f
 export type { Depletion, ResidualTest } from './practice/residual.js';
 export type { Eligibility } from './practice/resolve.js';
 export {
+  AUTO_MAX_WORKERS,
   type CommunityDetector,
   type CommunityTest,
   type CommunityTests,

@@ -40,7 +40,7 @@ Analysis
   --null-samples <n>                null-model samples per test (default 200)
   --community-null-graphs <n>       null graphs of the q–s test of the detected communities (default 100;
                                     0 leaves them untested: on 10,000 people each costs about 0.7 s)
-  --workers <n|auto>                worker threads for those null graphs (default auto: every core on
+  --workers <n|auto>                worker threads for those null graphs (default auto: up to 4 cores on
                                     large graphs; 0: none); the report is the same with any count
   --min-group-size <n>              groups smaller than this are suppressed from every output (default 5)
 Privacy

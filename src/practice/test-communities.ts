@@ -130,11 +130,18 @@ function graphOf(keys: readonly string[], u: Int32Array, v: Int32Array, w: Float
 /** Pairs from which `workers: 'auto'` runs the null graphs on worker threads (see `testCommunitiesAsync`). */
 export const WORKER_MIN_PAIRS = 50_000;
 
+/**
+ * Most workers `workers: 'auto'` starts: the chain that feeds them steps on one thread (at 100k people a
+ * thinning pass costs about half a detector run), and each worker holds its own view of the graph.
+ */
+export const AUTO_MAX_WORKERS = 4;
+
 /** Options of {@link testCommunitiesAsync}. */
 export interface TestCommunitiesAsyncOptions extends TestCommunitiesOptions {
   /**
-   * Worker threads for the null graphs: `'auto'` (default) uses every core when the default detector runs
-   * on at least {@link WORKER_MIN_PAIRS} pairs, else this thread; a number sets the count (0 = this thread).
+   * Worker threads for the null graphs: `'auto'` (default) uses every core (at most
+   * {@link AUTO_MAX_WORKERS}) when the default detector runs on at least {@link WORKER_MIN_PAIRS} pairs, else
+   * this thread; a number sets the count (0 = this thread).
    * The result is the same with any count.
    */
   workers?: WorkersOption;
@@ -355,9 +362,8 @@ export async function testCommunitiesAsync(
 ): Promise<CommunityTests> {
   const { workers = 'auto', ...rest } = options;
   if (workers !== 'auto') check.nonNegativeInt('workers', workers);
-  const p = prepare(graph, rest);
-  const script = p.detect ? null : workerScript('community-nulls', import.meta.url);
-  if (!p.detect && !script && workers !== 'auto' && workers > 0) {
+  const script = rest.detect ? null : workerScript('community-nulls', import.meta.url);
+  if (!rest.detect && !script && workers !== 'auto' && workers > 0) {
     throw new PracticeGraphError(
       'WORKER_FAILED',
       'the worker script workers/community-nulls.js is not next to the bundle',
@@ -368,8 +374,9 @@ export async function testCommunitiesAsync(
       },
     );
   }
-  const count =
-    workers === 'auto' ? (p.chain.u.length >= WORKER_MIN_PAIRS && coreCount() >= 2 ? coreCount() : 0) : workers;
+  const p = prepare(graph, rest);
+  const cores = Math.min(coreCount(), AUTO_MAX_WORKERS);
+  const count = workers === 'auto' ? (p.chain.u.length >= WORKER_MIN_PAIRS && cores >= 2 ? cores : 0) : workers;
   const nulls = script && count > 0 ? await nullsOnWorkers(p, script, count) : nullsHere(p);
   return conclude(p, nulls);
 }

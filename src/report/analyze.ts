@@ -44,8 +44,8 @@ export interface AnalyzeOrganizationOptions {
   communityNullGraphs?: number;
   /**
    * Worker threads for the sample work that can leave this thread — the q–s test's null graphs:
-   * `'auto'` (default: every core, on graphs of at least 50,000 undirected pairs), a count, or 0 (all on
-   * this thread). Results do not depend on it.
+   * `'auto'` (default: up to four cores on graphs of at least 50,000 undirected pairs), a count, or 0 (all
+   * on this thread). Results do not depend on it.
    */
   workers?: WorkersOption;
   /** Groups smaller than this are suppressed from every output. Default 5. */
