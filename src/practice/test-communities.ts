@@ -349,7 +349,7 @@ export function testCommunities(graph: AbstractGraph, options: TestCommunitiesOp
  *
  * On the 100,000-person benchmark organisation (2.2 million pairs) one null graph takes about 37 s on the
  * calling thread of a full analysis, where the analysis' large heap makes each garbage collection slow, and
- * 4–6 s in a worker (docs/performance.md).
+ * 4–6 s in a process of its own, as in a worker (docs/performance.md).
  *
  * @throws PracticeGraphError `WORKER_FAILED` when `workers` > 0 is asked for and the worker script is not
  *   next to the bundle, or when a worker fails
